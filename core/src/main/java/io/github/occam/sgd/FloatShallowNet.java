@@ -2,60 +2,64 @@ package io.github.occam.sgd;
 
 import java.util.Arrays;
 import java.util.Random;
-import java.util.function.IntConsumer;
 
 /**
  * The float32 training engine of {@link ShallowNetTrainer}: parameters, momentum buffers and the
  * batch kernels of a d-H-n ReLU network with softmax cross-entropy.
  *
- * <p>Layout: the first layer is kept transposed, {@code w1t[j * H + h] = W1[h][j]}, so that one
- * input pixel's weights are contiguous; the forward pass and the gradient then visit only the
- * batch's non-zero pixels (a sparse-dense product) with loops over hidden units that the JIT
- * vectorizes. The hidden units are cut into fixed blocks; each block's forward pass, backward
- * pass and parameter update is one task. Every number is computed by the same sequence of
- * operations whichever thread runs its block, so results do not depend on the thread count.
- * All buffers are allocated once; a step allocates nothing but the tiny job handles of
- * {@link Workers}.
+ * <p>Layout: the first layer is kept transposed and as one array per input pixel,
+ * {@code w1t[j][h] = W1[h][j]}; activations and back-propagated errors are one array per
+ * example. Every inner loop then runs over the H hidden units with the same index in every
+ * array, the form HotSpot's C2 compiler turns into AVX instructions, and the first layer visits
+ * only the batch's non-zero pixels: the forward pass adds {@code x_ij w1t[j]} for the stored
+ * entries of example i, the gradient row of pixel j sums {@code x_ij delta_i} over the batch
+ * examples where pixel j is non-zero.
+ *
+ * <p>A step has two parallel phases. Phase 1 runs over fixed chunks of examples: forward pass,
+ * softmax, loss, and the error {@code delta} at the hidden layer. Phase 2 runs over fixed chunks
+ * of parameter rows (pixels of W1, classes of W2, the biases): it forms the row's batch-mean
+ * gradient and applies the momentum update to that row at once, so the full gradient is never
+ * stored. Each number is produced inside one task by the same operations in the same order,
+ * whichever thread runs the task, so the results do not depend on the thread count. All buffers
+ * are allocated once; a step allocates only the small job handles of {@link Workers}.
  */
 final class FloatShallowNet {
 
-    /** Examples per task in the output-layer phase. */
-    private static final int ROWS_PER_TASK = 64;
-    /** Below this batch size the output layer uses row-wise dot products. */
-    private static final int TRANSPOSE_FROM = 8;
+    /** Examples per task in phase 1 (two AVX2 vectors of floats). */
+    static final int EXAMPLES_PER_TASK = 16;
+    /** Pixel rows of W1 per task in phase 2. */
+    static final int ROWS_PER_TASK = 16;
 
     final int d;
     final int h;
     final int n;
-    final float[] w1t;
-    final float[] b1;
-    final float[] w2;
-    final float[] b2;
-    private final float[] v1t;
+    private final float[][] w1t;
+    private final float[] b1;
+    private final float[][] w2;
+    private final float[] b2;
+    private final float[][] v1t;
     private final float[] vb1;
-    private final float[] v2;
+    private final float[][] v2;
     private final float[] vb2;
-    private final float[] g1t;
-    private final float[] g2;
-    private final float[] gb1;
-    private final boolean[] touched;
 
-    private final int block;
-    private final int blocks;
     private final int capacity;
-    private final float[] act;
-    private final float[] delta;
-    private final float[] actT;
-    private final float[] partial;
+    private final float[][] act;
+    private final float[][] delta;
+    private final float[][] actT;
+    private final float[][] logits;
     private final float[] dlog;
     private final double[] loss;
     private final int[] predicted;
     private final int[] batch;
+    private final int[] columnStart;
+    private final int[] columnExample;
+    private final float[] columnValue;
+    private final int rowTasks;
+    private final float[][] gradientRow;
 
     private final Workers workers;
-    private final IntConsumer forwardTask = this::forwardBlock;
-    private final IntConsumer outputTask = this::outputRows;
-    private final IntConsumer backwardTask = this::backwardBlock;
+    private final Workers.Task exampleTask = this::exampleChunk;
+    private final Workers.Task rowTask = this::rowChunk;
 
     private SparseRows rows;
     private int size;
@@ -64,34 +68,33 @@ final class FloatShallowNet {
     private float mom;
     private float decay;
 
-    FloatShallowNet(int d, int h, int n, int capacity, int block, Workers workers) {
+    FloatShallowNet(int d, int h, int n, int capacity, int maxNonZero, Workers workers) {
         this.d = d;
         this.h = h;
         this.n = n;
         this.capacity = capacity;
-        this.block = block;
-        this.blocks = (h + block - 1) / block;
         this.workers = workers;
-        w1t = new float[d * h];
+        w1t = new float[d][h];
         b1 = new float[h];
-        w2 = new float[n * h];
+        w2 = new float[n][h];
         b2 = new float[n];
-        v1t = new float[d * h];
+        v1t = new float[d][h];
         vb1 = new float[h];
-        v2 = new float[n * h];
+        v2 = new float[n][h];
         vb2 = new float[n];
-        g1t = new float[d * h];
-        g2 = new float[n * h];
-        gb1 = new float[h];
-        touched = new boolean[d];
-        act = new float[capacity * h];
-        delta = new float[capacity * h];
-        actT = new float[capacity * h];
-        partial = new float[blocks * n * capacity];
+        act = new float[capacity][h];
+        delta = new float[capacity][h];
+        actT = new float[h][capacity];
+        logits = new float[n][capacity];
         dlog = new float[capacity * n];
         loss = new double[capacity];
         predicted = new int[capacity];
         batch = new int[capacity];
+        columnStart = new int[d + 1];
+        columnExample = new int[maxNonZero];
+        columnValue = new float[maxNonZero];
+        rowTasks = (d + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        gradientRow = new float[workers.threads()][h];
     }
 
     /**
@@ -103,79 +106,74 @@ final class FloatShallowNet {
         double s1 = Math.sqrt(2.0 / d);
         for (int u = 0; u < h; u++) {
             for (int j = 0; j < d; j++) {
-                w1t[j * h + u] = (float) (random.nextGaussian() * s1);
+                w1t[j][u] = (float) (random.nextGaussian() * s1);
             }
         }
         double s2 = Math.sqrt(2.0 / h);
-        for (int k = 0; k < n * h; k++) {
-            w2[k] = (float) (random.nextGaussian() * s2);
+        for (int c = 0; c < n; c++) {
+            for (int u = 0; u < h; u++) {
+                w2[c][u] = (float) (random.nextGaussian() * s2);
+            }
         }
     }
 
     /** Returns the parameters as doubles in the layout [W1 (H x d), b1, W2 (n x H), b2]. */
     double[] parameters() {
+        return flatten(w1t, b1, w2, b2);
+    }
+
+    /** Returns the momentum buffer in the parameter layout (for tests). */
+    double[] velocity() {
+        return flatten(v1t, vb1, v2, vb2);
+    }
+
+    private double[] flatten(float[][] first, float[] firstBias, float[][] second,
+            float[] secondBias) {
         double[] w = new double[h * d + h + n * h + n];
         int p = 0;
         for (int u = 0; u < h; u++) {
             for (int j = 0; j < d; j++) {
-                w[p++] = w1t[j * h + u];
+                w[p++] = first[j][u];
             }
         }
         for (int u = 0; u < h; u++) {
-            w[p++] = b1[u];
-        }
-        for (int k = 0; k < n * h; k++) {
-            w[p++] = w2[k];
+            w[p++] = firstBias[u];
         }
         for (int c = 0; c < n; c++) {
-            w[p++] = b2[c];
+            for (int u = 0; u < h; u++) {
+                w[p++] = second[c][u];
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            w[p++] = secondBias[c];
         }
         return w;
     }
 
-    /** Sets the parameters from the public layout (for tests and warm starts). */
+    /** Sets the parameters from the public layout (for tests). */
     void setParameters(double[] w) {
         int p = 0;
         for (int u = 0; u < h; u++) {
             for (int j = 0; j < d; j++) {
-                w1t[j * h + u] = (float) w[p++];
+                w1t[j][u] = (float) w[p++];
             }
         }
         for (int u = 0; u < h; u++) {
             b1[u] = (float) w[p++];
         }
-        for (int k = 0; k < n * h; k++) {
-            w2[k] = (float) w[p++];
+        for (int c = 0; c < n; c++) {
+            for (int u = 0; u < h; u++) {
+                w2[c][u] = (float) w[p++];
+            }
         }
         for (int c = 0; c < n; c++) {
             b2[c] = (float) w[p++];
         }
     }
 
-    /** Returns the momentum buffer in the public layout (for tests). */
-    double[] velocity() {
-        double[] v = new double[h * d + h + n * h + n];
-        int p = 0;
-        for (int u = 0; u < h; u++) {
-            for (int j = 0; j < d; j++) {
-                v[p++] = v1t[j * h + u];
-            }
-        }
-        for (int u = 0; u < h; u++) {
-            v[p++] = vb1[u];
-        }
-        for (int k = 0; k < n * h; k++) {
-            v[p++] = v2[k];
-        }
-        for (int c = 0; c < n; c++) {
-            v[p++] = vb2[c];
-        }
-        return v;
-    }
-
     /**
      * One SGD step with momentum on the examples {@code order[from, from + count)} of
-     * {@code data}: {@code v <- m v + g + decay w; w <- w - eps v}, {@code g} the batch mean
+     * {@code data}: {@code v <- m v + (g + decay w); w <- w - eps v}, {@code g} the batch mean
      * gradient of the cross-entropy. Returns the summed cross-entropy of the batch before the
      * update.
      */
@@ -188,28 +186,13 @@ final class FloatShallowNet {
         eps = learningRate;
         mom = momentum;
         decay = weightDecay;
-        workers.run(blocks, forwardTask);
-        workers.run((count + ROWS_PER_TASK - 1) / ROWS_PER_TASK, outputTask);
+        buildColumns();
+        workers.run((count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
+        workers.run(rowTasks + n + 1, rowTask);
         double sum = 0.0;
         for (int i = 0; i < count; i++) {
             sum += loss[i];
         }
-        for (int c = 0; c < n; c++) {
-            float g = 0f;
-            for (int i = 0; i < count; i++) {
-                g += dlog[i * n + c];
-            }
-            vb2[c] = mom * vb2[c] + (g + decay * b2[c]);
-            b2[c] -= eps * vb2[c];
-        }
-        Arrays.fill(touched, false);
-        for (int i = 0; i < count; i++) {
-            int ex = batch[i];
-            for (int p = data.start[ex]; p < data.start[ex + 1]; p++) {
-                touched[data.column[p]] = true;
-            }
-        }
-        workers.run(blocks, backwardTask);
         return sum;
     }
 
@@ -227,8 +210,7 @@ final class FloatShallowNet {
             for (int i = 0; i < size; i++) {
                 batch[i] = from + i;
             }
-            workers.run(blocks, forwardTask);
-            workers.run((size + ROWS_PER_TASK - 1) / ROWS_PER_TASK, outputTask);
+            workers.run((size + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
             for (int i = 0; i < size; i++) {
                 sum += loss[i];
                 if (predicted[i] == data.labels[batch[i]]) {
@@ -239,179 +221,257 @@ final class FloatShallowNet {
         return new double[] {correct, sum};
     }
 
-    /** Forward pass of hidden block k: ReLU activations and the block's partial logits. */
-    private void forwardBlock(int k) {
-        final int h0 = k * block;
-        final int h1 = Math.min(h, h0 + block);
-        final float[] w = w1t;
-        final float[] a = act;
+    /** The batch's non-zero pixels by column: for pixel j, the (example, value) pairs. */
+    private void buildColumns() {
+        int[] start = rows.start;
+        int[] column = rows.column;
+        float[] value = rows.value;
+        Arrays.fill(columnStart, 0);
+        for (int i = 0; i < size; i++) {
+            int ex = batch[i];
+            for (int p = start[ex]; p < start[ex + 1]; p++) {
+                columnStart[column[p] + 1]++;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            columnStart[j + 1] += columnStart[j];
+        }
+        for (int i = 0; i < size; i++) {
+            int ex = batch[i];
+            for (int p = start[ex]; p < start[ex + 1]; p++) {
+                int slot = columnStart[column[p]]++;
+                columnExample[slot] = i;
+                columnValue[slot] = value[p];
+            }
+        }
+        for (int j = d; j > 0; j--) {
+            columnStart[j] = columnStart[j - 1];
+        }
+        columnStart[0] = 0;
+    }
+
+    /** Phase 1 for examples [8t, 8t + 8): forward pass, softmax, loss and hidden-layer error. */
+    private void exampleChunk(int t, int worker) {
+        final int i0 = t * EXAMPLES_PER_TASK;
+        final int i1 = Math.min(size, i0 + EXAMPLES_PER_TASK);
         final int[] start = rows.start;
         final int[] column = rows.column;
         final float[] value = rows.value;
-        for (int i = 0; i < size; i++) {
+        for (int i = i0; i < i1; i++) {
+            final float[] a = act[i];
+            System.arraycopy(b1, 0, a, 0, h);
             int ex = batch[i];
-            int zo = i * h;
-            System.arraycopy(b1, h0, a, zo + h0, h1 - h0);
-            for (int p = start[ex]; p < start[ex + 1]; p++) {
-                float x = value[p];
-                int wo = column[p] * h;
-                for (int u = h0; u < h1; u++) {
-                    a[zo + u] += x * w[wo + u];
-                }
-            }
-            for (int u = h0; u < h1; u++) {
-                a[zo + u] = Math.max(a[zo + u], 0f);
+            addProducts(a, w1t, column, value, start[ex], start[ex + 1]);
+            for (int u = 0; u < h; u++) {
+                a[u] = Math.max(a[u], 0f);
             }
         }
-        int base = k * n * size;
-        if (size < TRANSPOSE_FROM) {
-            for (int i = 0; i < size; i++) {
-                int zo = i * h;
+        outputLayer(i0, i1);
+        for (int i = i0; i < i1; i++) {
+            softmax(i);
+        }
+        if (!training) {
+            return;
+        }
+        for (int i = i0; i < i1; i++) {
+            final float[] a = act[i];
+            final float[] e = delta[i];
+            Arrays.fill(e, 0f);
+            for (int c = 0; c < n; c++) {
+                final float g = dlog[i * n + c];
+                final float[] w = w2[c];
+                for (int u = 0; u < h; u++) {
+                    e[u] += g * w[u];
+                }
+            }
+            for (int u = 0; u < h; u++) {
+                e[u] = a[u] > 0f ? e[u] : 0f;
+            }
+        }
+    }
+
+    /**
+     * Logits of examples [i0, i1): {@code sum_u W2[c][u] a_i[u]}, summed four terms at a time
+     * in the order u = 0, 1, ..., then {@code + b2[c]}. Chunks of several examples go through
+     * the transposed activations so that the loop runs over examples and vectorizes; the
+     * operations and their order are the same on both paths.
+     */
+    private void outputLayer(int i0, int i1) {
+        final int quads = h - h % 4;
+        if (i1 - i0 < 4) {
+            for (int i = i0; i < i1; i++) {
+                final float[] a = act[i];
                 for (int c = 0; c < n; c++) {
-                    int wo = c * h;
+                    final float[] w = w2[c];
                     float s = 0f;
-                    for (int u = h0; u < h1; u++) {
-                        s += w2[wo + u] * a[zo + u];
+                    int u = 0;
+                    for (; u < quads; u += 4) {
+                        s += (w[u] * a[u] + w[u + 1] * a[u + 1])
+                                + (w[u + 2] * a[u + 2] + w[u + 3] * a[u + 3]);
                     }
-                    partial[base + c * size + i] = s;
+                    for (; u < h; u++) {
+                        s += w[u] * a[u];
+                    }
+                    logits[c][i] = s;
                 }
             }
             return;
         }
-        for (int i = 0; i < size; i++) {
-            int zo = i * h;
-            for (int u = h0; u < h1; u++) {
-                actT[u * size + i] = a[zo + u];
+        for (int i = i0; i < i1; i++) {
+            final float[] a = act[i];
+            for (int u = 0; u < h; u++) {
+                actT[u][i] = a[u];
             }
         }
         for (int c = 0; c < n; c++) {
-            int po = base + c * size;
-            Arrays.fill(partial, po, po + size, 0f);
-            int wo = c * h;
-            for (int u = h0; u < h1; u++) {
-                float wv = w2[wo + u];
-                int ao = u * size;
-                for (int i = 0; i < size; i++) {
-                    partial[po + i] += wv * actT[ao + i];
+            final float[] l = logits[c];
+            final float[] w = w2[c];
+            Arrays.fill(l, i0, i1, 0f);
+            int u = 0;
+            for (; u < quads; u += 4) {
+                final float w0 = w[u];
+                final float w1 = w[u + 1];
+                final float w2u = w[u + 2];
+                final float w3 = w[u + 3];
+                final float[] a0 = actT[u];
+                final float[] a1 = actT[u + 1];
+                final float[] a2 = actT[u + 2];
+                final float[] a3 = actT[u + 3];
+                for (int i = i0; i < i1; i++) {
+                    l[i] += (w0 * a0[i] + w1 * a1[i]) + (w2u * a2[i] + w3 * a3[i]);
+                }
+            }
+            for (; u < h; u++) {
+                final float wu = w[u];
+                final float[] a = actT[u];
+                for (int i = i0; i < i1; i++) {
+                    l[i] += wu * a[i];
                 }
             }
         }
     }
 
-    /** Output layer for a chunk of examples: logits, softmax, loss, prediction, dH/dlogits / B. */
-    private void outputRows(int t) {
-        int i0 = t * ROWS_PER_TASK;
-        int i1 = Math.min(size, i0 + ROWS_PER_TASK);
-        for (int i = i0; i < i1; i++) {
-            int label = rows.labels[batch[i]];
-            double max = Double.NEGATIVE_INFINITY;
-            int best = 0;
-            for (int c = 0; c < n; c++) {
-                float s = b2[c];
-                for (int k = 0; k < blocks; k++) {
-                    s += partial[k * n * size + c * size + i];
-                }
-                dlog[i * n + c] = s;
-                if (s > max) {
-                    max = s;
-                    best = c;
-                }
+    /** Softmax, loss and prediction of example i; when training, dH/dlogits divided by B. */
+    private void softmax(int i) {
+        int label = rows.labels[batch[i]];
+        double max = Double.NEGATIVE_INFINITY;
+        int best = 0;
+        for (int c = 0; c < n; c++) {
+            float z = logits[c][i] + b2[c];
+            logits[c][i] = z;
+            if (z > max) {
+                max = z;
+                best = c;
             }
-            predicted[i] = best;
-            double sum = 0.0;
+        }
+        predicted[i] = best;
+        double sum = 0.0;
+        for (int c = 0; c < n; c++) {
+            sum += Math.exp(logits[c][i] - max);
+        }
+        loss[i] = Math.log(sum) + max - logits[label][i];
+        if (training) {
             for (int c = 0; c < n; c++) {
-                sum += Math.exp(dlog[i * n + c] - max);
-            }
-            loss[i] = Math.log(sum) + max - dlog[i * n + label];
-            if (training) {
-                for (int c = 0; c < n; c++) {
-                    double p = Math.exp(dlog[i * n + c] - max) / sum;
-                    dlog[i * n + c] = (float) ((c == label ? p - 1.0 : p) / size);
-                }
+                double p = Math.exp(logits[c][i] - max) / sum;
+                dlog[i * n + c] = (float) ((c == label ? p - 1.0 : p) / size);
             }
         }
     }
 
-    /** Backward pass and update of hidden block k: delta, W2 and b1 columns, W1 block. */
-    private void backwardBlock(int k) {
-        final int h0 = k * block;
-        final int h1 = Math.min(h, h0 + block);
-        final float[] a = act;
-        final float[] dz = delta;
+    /**
+     * Phase 2, task t: rows [16t, 16t + 16) of W1 (pixels) for t below the W1 task count, then
+     * one task per row of W2 (class), then one for both biases. Each forms its rows' gradient
+     * and applies the momentum update to them.
+     */
+    private void rowChunk(int t, int worker) {
         final float m = mom;
         final float lr = eps;
         final float wd = decay;
-        for (int i = 0; i < size; i++) {
-            int zo = i * h;
-            Arrays.fill(dz, zo + h0, zo + h1, 0f);
-            for (int c = 0; c < n; c++) {
-                float dl = dlog[i * n + c];
-                int wo = c * h;
-                for (int u = h0; u < h1; u++) {
-                    dz[zo + u] += dl * w2[wo + u];
+        final float[] g = gradientRow[worker];
+        if (t < rowTasks) {
+            int j1 = Math.min(d, (t + 1) * ROWS_PER_TASK);
+            for (int j = t * ROWS_PER_TASK; j < j1; j++) {
+                final float[] w = w1t[j];
+                final float[] v = v1t[j];
+                int s = columnStart[j];
+                int e = columnStart[j + 1];
+                if (s == e) {
+                    for (int u = 0; u < h; u++) {
+                        v[u] = m * v[u] + wd * w[u];
+                        w[u] -= lr * v[u];
+                    }
+                    continue;
                 }
+                Arrays.fill(g, 0f);
+                addProducts(g, delta, columnExample, columnValue, s, e);
+                update(w, v, g, m, lr, wd);
             }
-            for (int u = h0; u < h1; u++) {
-                dz[zo + u] = a[zo + u] > 0f ? dz[zo + u] : 0f;
-            }
-        }
-        for (int c = 0; c < n; c++) {
-            int go = c * h;
-            Arrays.fill(g2, go + h0, go + h1, 0f);
+        } else if (t < rowTasks + n) {
+            int c = t - rowTasks;
+            Arrays.fill(g, 0f);
             for (int i = 0; i < size; i++) {
-                float dl = dlog[i * n + c];
-                int ao = i * h;
-                for (int u = h0; u < h1; u++) {
-                    g2[go + u] += dl * a[ao + u];
+                final float x = dlog[i * n + c];
+                final float[] a = act[i];
+                for (int u = 0; u < h; u++) {
+                    g[u] += x * a[u];
                 }
             }
-            for (int u = h0; u < h1; u++) {
-                v2[go + u] = m * v2[go + u] + (g2[go + u] + wd * w2[go + u]);
-                w2[go + u] -= lr * v2[go + u];
-            }
-        }
-        Arrays.fill(gb1, h0, h1, 0f);
-        for (int i = 0; i < size; i++) {
-            int zo = i * h;
-            for (int u = h0; u < h1; u++) {
-                gb1[u] += dz[zo + u];
-            }
-        }
-        for (int u = h0; u < h1; u++) {
-            vb1[u] = m * vb1[u] + (gb1[u] + wd * b1[u]);
-            b1[u] -= lr * vb1[u];
-        }
-        final int[] start = rows.start;
-        final int[] column = rows.column;
-        final float[] value = rows.value;
-        final float[] g = g1t;
-        for (int i = 0; i < size; i++) {
-            int ex = batch[i];
-            int zo = i * h;
-            for (int p = start[ex]; p < start[ex + 1]; p++) {
-                float x = value[p];
-                int go = column[p] * h;
-                for (int u = h0; u < h1; u++) {
-                    g[go + u] += x * dz[zo + u];
+            update(w2[c], v2[c], g, m, lr, wd);
+        } else {
+            Arrays.fill(g, 0f);
+            for (int i = 0; i < size; i++) {
+                final float[] dz = delta[i];
+                for (int u = 0; u < h; u++) {
+                    g[u] += dz[u];
                 }
             }
-        }
-        final float[] w = w1t;
-        final float[] v = v1t;
-        for (int j = 0; j < d; j++) {
-            int o = j * h;
-            if (touched[j]) {
-                for (int u = o + h0; u < o + h1; u++) {
-                    v[u] = m * v[u] + (g[u] + wd * w[u]);
-                    w[u] -= lr * v[u];
-                    g[u] = 0f;
+            update(b1, vb1, g, m, lr, wd);
+            for (int c = 0; c < n; c++) {
+                float gc = 0f;
+                for (int i = 0; i < size; i++) {
+                    gc += dlog[i * n + c];
                 }
-            } else {
-                for (int u = o + h0; u < o + h1; u++) {
-                    v[u] = m * v[u] + wd * w[u];
-                    w[u] -= lr * v[u];
-                }
+                vb2[c] = m * vb2[c] + (gc + wd * b2[c]);
+                b2[c] -= lr * vb2[c];
             }
+        }
+    }
+
+    /**
+     * {@code y += sum_{p in [from, to)} coefficient[p] * rows[index[p]]}, the terms taken four
+     * at a time, {@code y + ((t0 + t1) + (t2 + t3))}, then one at a time; four rows per pass
+     * quarter the loads and stores of {@code y}.
+     */
+    static void addProducts(float[] y, float[][] rows, int[] index, float[] coefficient,
+            int from, int to) {
+        final int len = y.length;
+        int p = from;
+        for (; p + 4 <= to; p += 4) {
+            final float x0 = coefficient[p];
+            final float x1 = coefficient[p + 1];
+            final float x2 = coefficient[p + 2];
+            final float x3 = coefficient[p + 3];
+            final float[] r0 = rows[index[p]];
+            final float[] r1 = rows[index[p + 1]];
+            final float[] r2 = rows[index[p + 2]];
+            final float[] r3 = rows[index[p + 3]];
+            for (int u = 0; u < len; u++) {
+                y[u] += (x0 * r0[u] + x1 * r1[u]) + (x2 * r2[u] + x3 * r3[u]);
+            }
+        }
+        for (; p < to; p++) {
+            final float x = coefficient[p];
+            final float[] r = rows[index[p]];
+            for (int u = 0; u < len; u++) {
+                y[u] += x * r[u];
+            }
+        }
+    }
+
+    private static void update(float[] w, float[] v, float[] g, float m, float lr, float wd) {
+        for (int u = 0; u < w.length; u++) {
+            v[u] = m * v[u] + (g[u] + wd * w[u]);
+            w[u] -= lr * v[u];
         }
     }
 }

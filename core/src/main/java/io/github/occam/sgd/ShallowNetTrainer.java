@@ -28,8 +28,6 @@ import java.util.Random;
  */
 public final class ShallowNetTrainer {
 
-    /** Hidden units per parallel task; fixed so that results do not depend on the threads. */
-    static final int BLOCK = 64;
     /** Examples per forward pass when evaluating. */
     private static final int EVALUATION_BATCH = 500;
 
@@ -107,7 +105,8 @@ public final class ShallowNetTrainer {
                 Math.max(size, test.size())));
         try (Workers workers = new Workers(threads)) {
             FloatShallowNet net = new FloatShallowNet(train.featureCount(),
-                    settings.hiddenUnits(), train.classCount(), capacity, BLOCK, workers);
+                    settings.hiddenUnits(), train.classCount(), capacity,
+                    trainRows.maxNonZero(settings.maxBatchSize()), workers);
             net.initialize(settings.seed());
             Random shuffle = new Random(settings.seed() ^ 0x5DEECE66DL);
             int[] order = new int[size];
@@ -130,7 +129,8 @@ public final class ShallowNetTrainer {
                     order[i] = order[j];
                     order[j] = tmp;
                 }
-                float eps = (float) settings.learningRateAt(epoch);
+                double learningRate = settings.learningRateAt(epoch);
+                float eps = (float) learningRate;
                 int batchSize = settings.batchSizeAt(epoch);
                 double lossSum = 0.0;
                 int seen = 0;
@@ -155,7 +155,7 @@ public final class ShallowNetTrainer {
                     testAccuracy = eval[0] / test.size();
                     testLoss = eval[1] / test.size();
                 }
-                listener.onEpoch(new EpochMetrics(epoch + 1, complete, updates, eps, batchSize,
+                listener.onEpoch(new EpochMetrics(epoch + 1, complete, updates, learningRate, batchSize,
                         lossSum / seen, testAccuracy, testLoss, trainingNanos * 1e-9));
             }
             double[] trainEval = net.evaluate(trainRows);

@@ -54,6 +54,20 @@ final class SparseRows {
         return new SparseRows(start, column, value, data.labels().clone());
     }
 
+    /** Returns the largest number of stored entries in any {@code count} examples. */
+    int maxNonZero(int count) {
+        int[] perRow = new int[size()];
+        for (int i = 0; i < perRow.length; i++) {
+            perRow[i] = start[i + 1] - start[i];
+        }
+        java.util.Arrays.sort(perRow);
+        int total = 0;
+        for (int i = 0; i < Math.min(count, perRow.length); i++) {
+            total += perRow[perRow.length - 1 - i];
+        }
+        return total;
+    }
+
     int size() {
         return labels.length;
     }

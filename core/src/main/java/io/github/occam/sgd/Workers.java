@@ -2,7 +2,6 @@ package io.github.occam.sgd;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
 
 /**
  * A small fork-join helper: runs tasks 0..k-1 of a job on the calling thread and on
@@ -21,7 +20,8 @@ final class Workers implements AutoCloseable {
     Workers(int threads) {
         helpers = new Thread[threads - 1];
         for (int t = 0; t < helpers.length; t++) {
-            Thread helper = new Thread(this::helperLoop, "occam-sgd-" + (t + 1));
+            int worker = t + 1;
+            Thread helper = new Thread(() -> helperLoop(worker), "occam-sgd-" + worker);
             helper.setDaemon(true);
             helpers[t] = helper;
             helper.start();
@@ -32,11 +32,15 @@ final class Workers implements AutoCloseable {
         return helpers.length + 1;
     }
 
-    /** Runs {@code task.accept(0 .. tasks - 1)}, in parallel where there are helpers. */
-    void run(int tasks, IntConsumer task) {
+    /**
+     * Runs {@code task.run(t, worker)} for t = 0 .. tasks - 1, in parallel where there are
+     * helpers; {@code worker} in [0, threads) identifies the running thread, so that tasks can
+     * use per-thread scratch buffers.
+     */
+    void run(int tasks, Task task) {
         if (helpers.length == 0 || tasks <= 1) {
             for (int t = 0; t < tasks; t++) {
-                task.accept(t);
+                task.run(t, 0);
             }
             return;
         }
@@ -45,7 +49,7 @@ final class Workers implements AutoCloseable {
         for (Thread helper : helpers) {
             LockSupport.unpark(helper);
         }
-        job.work();
+        job.work(0);
         int spins = 0;
         while (job.done.get() < tasks) {
             if (++spins < SPINS) {
@@ -63,14 +67,14 @@ final class Workers implements AutoCloseable {
         }
     }
 
-    private void helperLoop() {
+    private void helperLoop(int worker) {
         Job seen = null;
         int spins = 0;
         while (!closed) {
             Job job = current;
             if (job != null && job != seen) {
                 seen = job;
-                job.work();
+                job.work(worker);
                 spins = 0;
             } else if (++spins < SPINS) {
                 Thread.onSpinWait();
@@ -88,23 +92,30 @@ final class Workers implements AutoCloseable {
         }
     }
 
+    /** One unit of parallel work. */
+    @FunctionalInterface
+    interface Task {
+        /** Runs task {@code t} on the thread numbered {@code worker}. */
+        void run(int t, int worker);
+    }
+
     private static final class Job {
-        final IntConsumer task;
+        final Task task;
         final int tasks;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
-        Job(IntConsumer task, int tasks) {
+        Job(Task task, int tasks) {
             this.task = task;
             this.tasks = tasks;
         }
 
-        void work() {
+        void work(int worker) {
             int t;
             while ((t = next.getAndIncrement()) < tasks) {
                 try {
-                    task.accept(t);
+                    task.run(t, worker);
                 } catch (Throwable e) {
                     failure = e;
                 } finally {

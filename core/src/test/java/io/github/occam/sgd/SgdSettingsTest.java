@@ -1,0 +1,80 @@
+package io.github.occam.sgd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Validation and schedule look-up of {@link SgdSettings}. */
+class SgdSettingsTest {
+
+    private static final SgdSettings BASE = SgdSettings.defaults();
+
+    @Test
+    void defaultsAreThePaperSettings() {
+        assertThat(BASE.hiddenUnits()).isEqualTo(800);
+        assertThat(BASE.learningRate()).isEqualTo(0.1);
+        assertThat(BASE.momentum()).isEqualTo(0.9);
+        assertThat(BASE.lambda()).isZero();
+        assertThat(BASE.budget()).isEqualTo(SgdSettings.Budget.epochs(100));
+        assertThat(BASE.schedule()).isEmpty();
+    }
+
+    @Test
+    void scheduleLooksUpThePhaseOfEachEpoch() {
+        SgdSettings s = BASE.withBatchSize(16).withLearningRate(0.2).withSchedule(List.of(
+                new SgdSettings.Phase(10, 0.04, 16), new SgdSettings.Phase(20, 0.04, 80)));
+        assertThat(s.learningRateAt(0)).isEqualTo(0.2);
+        assertThat(s.learningRateAt(9)).isEqualTo(0.2);
+        assertThat(s.learningRateAt(10)).isEqualTo(0.04);
+        assertThat(s.batchSizeAt(19)).isEqualTo(16);
+        assertThat(s.batchSizeAt(20)).isEqualTo(80);
+        assertThat(s.batchSizeAt(1000)).isEqualTo(80);
+        assertThat(s.maxBatchSize()).isEqualTo(80);
+    }
+
+    @Test
+    void scheduleIsCopied() {
+        List<SgdSettings.Phase> phases = new ArrayList<>();
+        phases.add(new SgdSettings.Phase(3, 0.1, 4));
+        SgdSettings s = BASE.withSchedule(phases);
+        phases.add(new SgdSettings.Phase(5, 0.1, 8));
+        assertThat(s.schedule()).hasSize(1);
+    }
+
+    @Test
+    void rejectsBadValuesNamingThem() {
+        assertThatThrownBy(() -> BASE.withBatchSize(0)).isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("batchSize")
+                .hasMessageContaining("0");
+        assertThatThrownBy(() -> BASE.withMomentum(1.0)).hasMessageContaining("momentum")
+                .hasMessageContaining("1.0");
+        assertThatThrownBy(() -> BASE.withMomentum(-0.1)).hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> BASE.withMomentum(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> BASE.withLearningRate(0.0)).hasMessageContaining("learningRate")
+                .hasMessageContaining("0.0");
+        assertThatThrownBy(() -> BASE.withLearningRate(Double.NaN))
+                .hasMessageContaining("learningRate").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> BASE.withLearningRate(Double.POSITIVE_INFINITY))
+                .hasMessageContaining("Infinity");
+        assertThatThrownBy(() -> BASE.withHiddenUnits(0)).hasMessageContaining("hiddenUnits")
+                .hasMessageContaining("0");
+        assertThatThrownBy(() -> BASE.withLambda(-1)).hasMessageContaining("lambda")
+                .hasMessageContaining("-1.0");
+        assertThatThrownBy(() -> BASE.withLambda(Double.NaN)).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> BASE.withEpochs(0)).hasMessageContaining("0");
+        assertThatThrownBy(() -> BASE.withUpdates(-5)).hasMessageContaining("-5");
+        assertThatThrownBy(() -> BASE.withBudget(null)).hasMessageContaining("budget");
+        assertThatThrownBy(() -> new SgdSettings.Phase(-1, 0.1, 4))
+                .hasMessageContaining("startEpoch").hasMessageContaining("-1");
+        assertThatThrownBy(() -> new SgdSettings.Phase(1, -0.1, 4))
+                .hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> new SgdSettings.Phase(1, 0.1, 0))
+                .hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> BASE.withSchedule(List.of(new SgdSettings.Phase(5, 0.1, 4),
+                new SgdSettings.Phase(5, 0.1, 8)))).hasMessageContaining("increasing");
+        assertThatThrownBy(() -> BASE.learningRateAt(-1)).hasMessageContaining("-1");
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.occam.sgd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.occam.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Training runs: budgets, schedules, listener order, determinism, a learnable problem. */
+class ShallowNetTrainerTest {
+
+    private static final Dataset TRAIN = ReferenceNet.blobs(60, 20, 3, 21);
+    private static final Dataset TEST = ReferenceNet.blobs(90, 20, 3, 22);
+    private static final SgdSettings SMALL = SgdSettings.defaults().withHiddenUnits(24)
+            .withBatchSize(7).withLearningRate(0.05).withEpochs(3).withSeed(9);
+
+    /** Records every listener call as a string. */
+    private static final class Recorder implements TrainingListener {
+        final List<String> calls = new ArrayList<>();
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        final boolean test;
+
+        Recorder(boolean test) {
+            this.test = test;
+        }
+
+        @Override
+        public boolean wantsTestMetrics() {
+            calls.add("wants");
+            return test;
+        }
+
+        @Override
+        public void onUpdate(long updates) {
+            calls.add("update " + updates);
+        }
+
+        @Override
+        public void onEpoch(EpochMetrics metrics) {
+            calls.add("epoch " + metrics.epoch());
+            epochs.add(metrics);
+        }
+    }
+
+    @Test
+    void learnsSeparableBlobs() {
+        SgdSettings settings = SMALL.withEpochs(30).withLearningRate(0.02).withBatchSize(10);
+        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings);
+        assertThat(result.trainAccuracy()).isGreaterThan(0.95);
+        assertThat(result.testAccuracy()).isGreaterThan(0.85);
+        assertThat(result.trainCrossEntropy()).isLessThan(0.3 * Math.log(3));
+        assertThat(result.epochs()).isEqualTo(30.0);
+        assertThat(result.updates()).isEqualTo(30L * 6);
+    }
+
+    @Test
+    void reportedMetricsMatchTheReturnedParameters() {
+        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
+        double[] w = result.parameters();
+        assertThat(w).hasSize(24 * 20 + 24 + 3 * 24 + 3);
+        double[] train = ReferenceNet.evaluate(w, TRAIN, 24);
+        double[] test = ReferenceNet.evaluate(w, TEST, 24);
+        assertThat(result.trainAccuracy()).isEqualTo(train[0]);
+        assertThat(result.testAccuracy()).isEqualTo(test[0]);
+        assertThat(result.trainCrossEntropy()).isCloseTo(train[1], within(1e-5));
+        assertThat(result.testCrossEntropy()).isCloseTo(test[1], within(1e-5));
+        assertThat(result.hiddenUnits()).isEqualTo(24);
+    }
+
+    @Test
+    void sameSeedSameParametersWithOneAndTwoThreads() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores");
+        SgdSettings settings = SMALL.withHiddenUnits(40).withBatchSize(33).withLambda(0.5);
+        TrainingResult one = ShallowNetTrainer.create().withThreads(1).train(TRAIN, TEST, settings);
+        TrainingResult two = ShallowNetTrainer.create().withThreads(2).train(TRAIN, TEST, settings);
+        assertThat(two.parameters()).containsExactly(one.parameters());
+        assertThat(two.testCrossEntropy()).isEqualTo(one.testCrossEntropy());
+        TrainingResult other = ShallowNetTrainer.create().withThreads(1)
+                .train(TRAIN, TEST, settings.withSeed(10));
+        assertThat(other.parameters()).isNotEqualTo(one.parameters());
+    }
+
+    @Test
+    void budgetInUpdatesCountsBatchesAndMayStopMidEpoch() {
+        // N = 60, B = 7: 9 batches per epoch, the last one of 4 examples.
+        Recorder recorder = new Recorder(false);
+        TrainingResult byUpdates = ShallowNetTrainer.create()
+                .train(TRAIN, TEST, SMALL.withUpdates(12), recorder);
+        assertThat(byUpdates.updates()).isEqualTo(12);
+        assertThat(byUpdates.epochs()).isCloseTo((60 + 3 * 7) / 60.0, within(1e-12));
+        assertThat(recorder.epochs).hasSize(2);
+        assertThat(recorder.epochs.get(0).complete()).isTrue();
+        assertThat(recorder.epochs.get(0).updates()).isEqualTo(9);
+        assertThat(recorder.epochs.get(1).complete()).isFalse();
+        assertThat(recorder.epochs.get(1).updates()).isEqualTo(12);
+
+        TrainingResult twoEpochs = ShallowNetTrainer.create().train(TRAIN, TEST,
+                SMALL.withEpochs(2));
+        TrainingResult eighteenUpdates = ShallowNetTrainer.create().train(TRAIN, TEST,
+                SMALL.withUpdates(18));
+        assertThat(twoEpochs.updates()).isEqualTo(18);
+        assertThat(eighteenUpdates.epochs()).isEqualTo(2.0);
+        assertThat(eighteenUpdates.parameters()).containsExactly(twoEpochs.parameters());
+    }
+
+    @Test
+    void scheduleSwitchesLearningRateAndBatchSizeAtItsEpochs() {
+        SgdSettings settings = SMALL.withEpochs(4).withSchedule(List.of(
+                new SgdSettings.Phase(1, 0.01, 20), new SgdSettings.Phase(3, 0.002, 60)));
+        Recorder recorder = new Recorder(false);
+        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
+        assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
+                .containsExactly(7, 20, 20, 60);
+        assertThat(recorder.epochs).extracting(EpochMetrics::learningRate)
+                .containsExactly(0.05, 0.01, 0.01, 0.002);
+        assertThat(recorder.epochs).extracting(EpochMetrics::updates)
+                .containsExactly(9L, 12L, 15L, 16L);
+        assertThat(result.updates()).isEqualTo(16);
+
+        // A schedule that repeats the base values changes nothing.
+        TrainingResult plain = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
+        TrainingResult same = ShallowNetTrainer.create().train(TRAIN, TEST,
+                SMALL.withSchedule(List.of(new SgdSettings.Phase(1, 0.05, 7))));
+        assertThat(same.parameters()).containsExactly(plain.parameters());
+        // A real switch changes the run from that epoch on.
+        TrainingResult switched = ShallowNetTrainer.create().train(TRAIN, TEST,
+                SMALL.withSchedule(List.of(new SgdSettings.Phase(2, 0.05, 8))));
+        assertThat(switched.parameters()).isNotEqualTo(plain.parameters());
+    }
+
+    @Test
+    void listenerIsCalledInTheDocumentedOrder() {
+        Recorder recorder = new Recorder(true);
+        TrainingResult result = ShallowNetTrainer.create()
+                .train(TRAIN, TEST, SMALL.withEpochs(2).withBatchSize(30), recorder);
+        assertThat(recorder.calls).containsExactly("wants", "update 1", "update 2", "epoch 1",
+                "update 3", "update 4", "epoch 2");
+        EpochMetrics last = recorder.epochs.get(1);
+        assertThat(last.testAccuracy()).isEqualTo(result.testAccuracy());
+        assertThat(last.testCrossEntropy()).isEqualTo(result.testCrossEntropy());
+        assertThat(last.trainCrossEntropy()).isFinite().isPositive();
+        assertThat(last.seconds()).isPositive();
+
+        Recorder quiet = new Recorder(false);
+        ShallowNetTrainer.create().train(TRAIN, TEST, SMALL.withEpochs(1), quiet);
+        assertThat(quiet.epochs.get(0).testAccuracy()).isNaN();
+    }
+
+    @Test
+    void firstEpochTrainLossIsTheMeanOverItsBatches() {
+        // One batch of all N examples: the epoch's train loss is the loss at the initial point.
+        Recorder recorder = new Recorder(false);
+        SgdSettings settings = SMALL.withBatchSize(60).withEpochs(1);
+        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
+        double[] loss = new double[1];
+        int[] all = new int[60];
+        for (int i = 0; i < 60; i++) {
+            all[i] = i;
+        }
+        // The initial parameters, drawn as the trainer draws them.
+        try (Workers workers = new Workers(1)) {
+            FloatShallowNet net = new FloatShallowNet(20, 24, 3, 60, 1200, workers);
+            net.initialize(settings.seed());
+            ReferenceNet.meanGradient(net.parameters(), TRAIN, 24, all, 0, loss);
+        }
+        assertThat(recorder.epochs.get(0).trainCrossEntropy()).isCloseTo(loss[0], within(1e-5));
+        assertThat(result.updates()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsBadInputNamingTheValue() {
+        ShallowNetTrainer trainer = ShallowNetTrainer.create();
+        assertThatThrownBy(() -> trainer.train(TRAIN, TEST, SMALL.withBatchSize(61)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize").hasMessageContaining("61");
+        assertThatThrownBy(() -> trainer.train(TRAIN, TEST,
+                SMALL.withSchedule(List.of(new SgdSettings.Phase(1, 0.1, 100)))))
+                .hasMessageContaining("batchSize").hasMessageContaining("100");
+        Dataset wide = ReferenceNet.blobs(10, 21, 3, 1);
+        assertThatThrownBy(() -> trainer.train(TRAIN, wide, SMALL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("21");
+        float[] x = TRAIN.features().clone();
+        x[45] = Float.NaN;
+        Dataset nan = new Dataset(x, TRAIN.labels(), 20, 3);
+        assertThatThrownBy(() -> trainer.train(nan, TEST, SMALL))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("features[45]").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> trainer.train(TRAIN, TEST, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> trainer.withThreads(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+    }
+}
