@@ -25,8 +25,8 @@ import java.util.Random;
  */
 final class FloatShallowNet {
 
-    /** Examples per task in phase 1 (two AVX2 vectors of floats). */
-    static final int EXAMPLES_PER_TASK = 16;
+    /** Examples per task in phase 1 (one AVX2 vector of floats). */
+    static final int EXAMPLES_PER_TASK = 8;
     /** Pixel rows of W1 per task in phase 2. */
     static final int ROWS_PER_TASK = 16;
 
@@ -55,6 +55,17 @@ final class FloatShallowNet {
     private final int[] columnExample;
     private final float[] columnValue;
     private final int rowTasks;
+    /** Untouched-row updates of W1 not yet applied, per pixel row (see {@link #catchUp}). */
+    private final int[] pending;
+    /** True while a W1 row's velocity is exactly zero (it has never had a gradient). */
+    private final boolean[] restingRow;
+    private float pendingEps;
+    private float pendingMom;
+    private float pendingDecay;
+    private final Workers.Task catchUpTask = this::catchUpChunk;
+    private boolean catchUpAll;
+    /** For tests: update untouched rows at once instead of deferring them. */
+    boolean eager;
     private final float[][] gradientRow;
 
     private final Workers workers;
@@ -94,6 +105,9 @@ final class FloatShallowNet {
         columnExample = new int[maxNonZero];
         columnValue = new float[maxNonZero];
         rowTasks = (d + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        pending = new int[d];
+        restingRow = new boolean[d];
+        Arrays.fill(restingRow, true);
         gradientRow = new float[workers.threads()][h];
     }
 
@@ -119,11 +133,13 @@ final class FloatShallowNet {
 
     /** Returns the parameters as doubles in the layout [W1 (H x d), b1, W2 (n x H), b2]. */
     double[] parameters() {
+        catchUp(true);
         return flatten(w1t, b1, w2, b2);
     }
 
     /** Returns the momentum buffer in the parameter layout (for tests). */
     double[] velocity() {
+        catchUp(true);
         return flatten(v1t, vb1, v2, vb2);
     }
 
@@ -152,6 +168,7 @@ final class FloatShallowNet {
 
     /** Sets the parameters from the public layout (for tests). */
     void setParameters(double[] w) {
+        catchUp(true);
         int p = 0;
         for (int u = 0; u < h; u++) {
             for (int j = 0; j < d; j++) {
@@ -187,6 +204,14 @@ final class FloatShallowNet {
         mom = momentum;
         decay = weightDecay;
         buildColumns();
+        if (learningRate != pendingEps || momentum != pendingMom
+                || weightDecay != pendingDecay) {
+            catchUp(true);
+            pendingEps = learningRate;
+            pendingMom = momentum;
+            pendingDecay = weightDecay;
+        }
+        catchUp(false);
         workers.run((count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
         workers.run(rowTasks + n + 1, rowTask);
         double sum = 0.0;
@@ -201,6 +226,7 @@ final class FloatShallowNet {
      * cross-entropy}.
      */
     double[] evaluate(SparseRows data) {
+        catchUp(true);
         rows = data;
         training = false;
         long correct = 0;
@@ -396,15 +422,20 @@ final class FloatShallowNet {
                 int s = columnStart[j];
                 int e = columnStart[j + 1];
                 if (s == e) {
-                    for (int u = 0; u < h; u++) {
-                        v[u] = m * v[u] + wd * w[u];
-                        w[u] -= lr * v[u];
+                    if (eager) {
+                        for (int u = 0; u < h; u++) {
+                            v[u] = m * v[u] + wd * w[u];
+                            w[u] -= lr * v[u];
+                        }
+                    } else {
+                        pending[j]++;
                     }
                     continue;
                 }
                 Arrays.fill(g, 0f);
                 addProducts(g, delta, columnExample, columnValue, s, e);
                 update(w, v, g, m, lr, wd);
+                restingRow[j] = false;
             }
         } else if (t < rowTasks + n) {
             int c = t - rowTasks;
@@ -433,6 +464,57 @@ final class FloatShallowNet {
                 }
                 vb2[c] = m * vb2[c] + (gc + wd * b2[c]);
                 b2[c] -= lr * vb2[c];
+            }
+        }
+    }
+
+    /**
+     * Applies the deferred updates of W1 rows: of every row when {@code all}, else of the rows
+     * the current batch reads.
+     *
+     * <p>A pixel that is zero in every example of a batch gets no gradient, and its row's
+     * update reduces to {@code v <- m v + decay w; w <- w - eps v}. Doing that for all d rows
+     * at every step costs a pass over W1 and its velocity through memory, which dominates small
+     * batches. Instead the step only counts it, and the counted updates are replayed, one after
+     * the other, just before the row is next read (or when the learning rate, momentum or decay
+     * changes, or the parameters are read). Each element thus goes through exactly the same
+     * float operations in the same order as with immediate updates, so the results are
+     * bit-identical; only the memory traffic is saved. A row whose velocity is still exactly
+     * zero with {@code decay = 0} is left alone, since its update is then the identity.
+     */
+    private void catchUp(boolean all) {
+        boolean any = false;
+        for (int j = 0; j < d && !any; j++) {
+            any = pending[j] > 0 && (all || columnStart[j] < columnStart[j + 1]);
+        }
+        if (any) {
+            catchUpAll = all;
+            workers.run(rowTasks, catchUpTask);
+        }
+    }
+
+    private void catchUpChunk(int t, int worker) {
+        final float m = pendingMom;
+        final float lr = pendingEps;
+        final float wd = pendingDecay;
+        int j1 = Math.min(d, (t + 1) * ROWS_PER_TASK);
+        for (int j = t * ROWS_PER_TASK; j < j1; j++) {
+            int k = pending[j];
+            if (k == 0 || !(catchUpAll || columnStart[j] < columnStart[j + 1])) {
+                continue;
+            }
+            pending[j] = 0;
+            if (restingRow[j] && wd == 0f) {
+                continue;
+            }
+            restingRow[j] = false;
+            final float[] w = w1t[j];
+            final float[] v = v1t[j];
+            for (int r = 0; r < k; r++) {
+                for (int u = 0; u < h; u++) {
+                    v[u] = m * v[u] + wd * w[u];
+                    w[u] -= lr * v[u];
+                }
             }
         }
     }
