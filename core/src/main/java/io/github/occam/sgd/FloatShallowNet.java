@@ -36,6 +36,8 @@ final class FloatShallowNet {
     private final float[][] w1t;
     private final float[] b1;
     private final float[][] w2;
+    /** W2 transposed, {@code w2t[h * n + c] = W2[c][h]}, kept equal to {@code w2}. */
+    private final float[] w2t;
     private final float[] b2;
     private final float[][] v1t;
     private final float[] vb1;
@@ -45,9 +47,12 @@ final class FloatShallowNet {
     private final int capacity;
     private final float[][] act;
     private final float[][] delta;
-    private final float[][] actT;
-    private final float[][] logits;
+    private final float[] logits;
     private final float[] dlog;
+    private final float[][] dlogT;
+    private final int[] classOf;
+    private final int[] exampleOf;
+    private final float[] ones;
     private final double[] loss;
     private final int[] predicted;
     private final int[] batch;
@@ -88,6 +93,7 @@ final class FloatShallowNet {
         w1t = new float[d][h];
         b1 = new float[h];
         w2 = new float[n][h];
+        w2t = new float[h * n];
         b2 = new float[n];
         v1t = new float[d][h];
         vb1 = new float[h];
@@ -95,9 +101,19 @@ final class FloatShallowNet {
         vb2 = new float[n];
         act = new float[capacity][h];
         delta = new float[capacity][h];
-        actT = new float[h][capacity];
-        logits = new float[n][capacity];
+        logits = new float[capacity * n];
         dlog = new float[capacity * n];
+        dlogT = new float[n][capacity];
+        classOf = new int[capacity * n];
+        for (int k = 0; k < classOf.length; k++) {
+            classOf[k] = k % n;
+        }
+        exampleOf = new int[capacity];
+        ones = new float[capacity];
+        for (int i = 0; i < capacity; i++) {
+            exampleOf[i] = i;
+            ones[i] = 1f;
+        }
         loss = new double[capacity];
         predicted = new int[capacity];
         batch = new int[capacity];
@@ -128,6 +144,14 @@ final class FloatShallowNet {
             for (int u = 0; u < h; u++) {
                 w2[c][u] = (float) (random.nextGaussian() * s2);
             }
+            transposeRow(c);
+        }
+    }
+
+    private void transposeRow(int c) {
+        final float[] w = w2[c];
+        for (int u = 0; u < h; u++) {
+            w2t[u * n + c] = w[u];
         }
     }
 
@@ -182,6 +206,7 @@ final class FloatShallowNet {
             for (int u = 0; u < h; u++) {
                 w2[c][u] = (float) w[p++];
             }
+            transposeRow(c);
         }
         for (int c = 0; c < n; c++) {
             b2[c] = (float) w[p++];
@@ -292,8 +317,8 @@ final class FloatShallowNet {
                 a[u] = Math.max(a[u], 0f);
             }
         }
-        outputLayer(i0, i1);
         for (int i = i0; i < i1; i++) {
+            outputLayer(i);
             softmax(i);
         }
         if (!training) {
@@ -303,13 +328,7 @@ final class FloatShallowNet {
             final float[] a = act[i];
             final float[] e = delta[i];
             Arrays.fill(e, 0f);
-            for (int c = 0; c < n; c++) {
-                final float g = dlog[i * n + c];
-                final float[] w = w2[c];
-                for (int u = 0; u < h; u++) {
-                    e[u] += g * w[u];
-                }
-            }
+            addProducts(e, w2, classOf, dlog, i * n, i * n + n);
             for (int u = 0; u < h; u++) {
                 e[u] = a[u] > 0f ? e[u] : 0f;
             }
@@ -317,74 +336,82 @@ final class FloatShallowNet {
     }
 
     /**
-     * Logits of examples [i0, i1): {@code sum_u W2[c][u] a_i[u]}, summed four terms at a time
-     * in the order u = 0, 1, ..., then {@code + b2[c]}. Chunks of several examples go through
-     * the transposed activations so that the loop runs over examples and vectorizes; the
-     * operations and their order are the same on both paths.
+     * Logits of example i without the bias, {@code sum_u W2[c][u] a_i[u]}; {@link #softmax}
+     * adds {@code b2}. Classes go four per pass, each with two partial sums (even and odd u),
+     * and the remaining classes one per pass with four partial sums (u mod 4), so that eight
+     * independent sums keep the floating-point units busy. The order is fixed by n and H alone.
      */
-    private void outputLayer(int i0, int i1) {
+    private void outputLayer(int i) {
+        final float[] a = act[i];
+        final int o = i * n;
+        final float[] w = w2t;
+        final int pairs = h - h % 2;
+        int c = 0;
+        for (; c + 4 <= n; c += 4) {
+            float a0 = 0f;
+            float a1 = 0f;
+            float a2 = 0f;
+            float a3 = 0f;
+            float b0 = 0f;
+            float b1 = 0f;
+            float b2 = 0f;
+            float b3 = 0f;
+            for (int u = 0; u < pairs; u += 2) {
+                final float x = a[u];
+                final float y = a[u + 1];
+                final int q = u * n + c;
+                final int r = q + n;
+                a0 += w[q] * x;
+                a1 += w[q + 1] * x;
+                a2 += w[q + 2] * x;
+                a3 += w[q + 3] * x;
+                b0 += w[r] * y;
+                b1 += w[r + 1] * y;
+                b2 += w[r + 2] * y;
+                b3 += w[r + 3] * y;
+            }
+            if (pairs < h) {
+                final float x = a[pairs];
+                final int q = pairs * n + c;
+                a0 += w[q] * x;
+                a1 += w[q + 1] * x;
+                a2 += w[q + 2] * x;
+                a3 += w[q + 3] * x;
+            }
+            logits[o + c] = a0 + b0;
+            logits[o + c + 1] = a1 + b1;
+            logits[o + c + 2] = a2 + b2;
+            logits[o + c + 3] = a3 + b3;
+        }
         final int quads = h - h % 4;
-        if (i1 - i0 < 4) {
-            for (int i = i0; i < i1; i++) {
-                final float[] a = act[i];
-                for (int c = 0; c < n; c++) {
-                    final float[] w = w2[c];
-                    float s = 0f;
-                    int u = 0;
-                    for (; u < quads; u += 4) {
-                        s += (w[u] * a[u] + w[u + 1] * a[u + 1])
-                                + (w[u + 2] * a[u + 2] + w[u + 3] * a[u + 3]);
-                    }
-                    for (; u < h; u++) {
-                        s += w[u] * a[u];
-                    }
-                    logits[c][i] = s;
-                }
+        for (; c < n; c++) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            for (int u = 0; u < quads; u += 4) {
+                final int q = u * n + c;
+                s0 += w[q] * a[u];
+                s1 += w[q + n] * a[u + 1];
+                s2 += w[q + 2 * n] * a[u + 2];
+                s3 += w[q + 3 * n] * a[u + 3];
             }
-            return;
-        }
-        for (int i = i0; i < i1; i++) {
-            final float[] a = act[i];
-            for (int u = 0; u < h; u++) {
-                actT[u][i] = a[u];
+            for (int u = quads; u < h; u++) {
+                s0 += w[u * n + c] * a[u];
             }
-        }
-        for (int c = 0; c < n; c++) {
-            final float[] l = logits[c];
-            final float[] w = w2[c];
-            Arrays.fill(l, i0, i1, 0f);
-            int u = 0;
-            for (; u < quads; u += 4) {
-                final float w0 = w[u];
-                final float w1 = w[u + 1];
-                final float w2u = w[u + 2];
-                final float w3 = w[u + 3];
-                final float[] a0 = actT[u];
-                final float[] a1 = actT[u + 1];
-                final float[] a2 = actT[u + 2];
-                final float[] a3 = actT[u + 3];
-                for (int i = i0; i < i1; i++) {
-                    l[i] += (w0 * a0[i] + w1 * a1[i]) + (w2u * a2[i] + w3 * a3[i]);
-                }
-            }
-            for (; u < h; u++) {
-                final float wu = w[u];
-                final float[] a = actT[u];
-                for (int i = i0; i < i1; i++) {
-                    l[i] += wu * a[i];
-                }
-            }
+            logits[o + c] = (s0 + s1) + (s2 + s3);
         }
     }
 
     /** Softmax, loss and prediction of example i; when training, dH/dlogits divided by B. */
     private void softmax(int i) {
+        final int o = i * n;
         int label = rows.labels[batch[i]];
         double max = Double.NEGATIVE_INFINITY;
         int best = 0;
         for (int c = 0; c < n; c++) {
-            float z = logits[c][i] + b2[c];
-            logits[c][i] = z;
+            float z = logits[o + c] + b2[c];
+            logits[o + c] = z;
             if (z > max) {
                 max = z;
                 best = c;
@@ -393,13 +420,15 @@ final class FloatShallowNet {
         predicted[i] = best;
         double sum = 0.0;
         for (int c = 0; c < n; c++) {
-            sum += Math.exp(logits[c][i] - max);
+            sum += Math.exp(logits[o + c] - max);
         }
-        loss[i] = Math.log(sum) + max - logits[label][i];
+        loss[i] = Math.log(sum) + max - logits[o + label];
         if (training) {
             for (int c = 0; c < n; c++) {
-                double p = Math.exp(logits[c][i] - max) / sum;
-                dlog[i * n + c] = (float) ((c == label ? p - 1.0 : p) / size);
+                double p = Math.exp(logits[o + c] - max) / sum;
+                float g = (float) ((c == label ? p - 1.0 : p) / size);
+                dlog[o + c] = g;
+                dlogT[c][i] = g;
             }
         }
     }
@@ -440,22 +469,12 @@ final class FloatShallowNet {
         } else if (t < rowTasks + n) {
             int c = t - rowTasks;
             Arrays.fill(g, 0f);
-            for (int i = 0; i < size; i++) {
-                final float x = dlog[i * n + c];
-                final float[] a = act[i];
-                for (int u = 0; u < h; u++) {
-                    g[u] += x * a[u];
-                }
-            }
+            addProducts(g, act, exampleOf, dlogT[c], 0, size);
             update(w2[c], v2[c], g, m, lr, wd);
+            transposeRow(c);
         } else {
             Arrays.fill(g, 0f);
-            for (int i = 0; i < size; i++) {
-                final float[] dz = delta[i];
-                for (int u = 0; u < h; u++) {
-                    g[u] += dz[u];
-                }
-            }
+            addProducts(g, delta, exampleOf, ones, 0, size);
             update(b1, vb1, g, m, lr, wd);
             for (int c = 0; c < n; c++) {
                 float gc = 0f;
