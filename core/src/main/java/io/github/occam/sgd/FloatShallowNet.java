@@ -27,6 +27,8 @@ final class FloatShallowNet {
 
     /** Examples per task in phase 1 (one AVX2 vector of floats). */
     static final int EXAMPLES_PER_TASK = 8;
+    /** Smallest batch whose phases are spread over the worker threads. */
+    static final int PARALLEL_FROM = 64;
     /** Pixel rows of W1 per task in phase 2. */
     static final int ROWS_PER_TASK = 16;
 
@@ -237,8 +239,8 @@ final class FloatShallowNet {
             pendingDecay = weightDecay;
         }
         catchUp(false);
-        workers.run((count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
-        workers.run(rowTasks + n + 1, rowTask);
+        run((count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
+        run(rowTasks + n + 1, rowTask);
         double sum = 0.0;
         for (int i = 0; i < count; i++) {
             sum += loss[i];
@@ -488,6 +490,22 @@ final class FloatShallowNet {
     }
 
     /**
+     * Runs a phase on the workers, or on the calling thread alone for batches below
+     * {@link #PARALLEL_FROM}: a small batch's phases last tens of microseconds, and handing them
+     * to a second thread was measured to cost more than it saves. Either way every task does
+     * the same operations, so the results are the same.
+     */
+    private void run(int tasks, Workers.Task task) {
+        if (size < PARALLEL_FROM) {
+            for (int t = 0; t < tasks; t++) {
+                task.run(t, 0);
+            }
+        } else {
+            workers.run(tasks, task);
+        }
+    }
+
+    /**
      * Applies the deferred updates of W1 rows: of every row when {@code all}, else of the rows
      * the current batch reads.
      *
@@ -508,7 +526,7 @@ final class FloatShallowNet {
         }
         if (any) {
             catchUpAll = all;
-            workers.run(rowTasks, catchUpTask);
+            run(rowTasks, catchUpTask);
         }
     }
 

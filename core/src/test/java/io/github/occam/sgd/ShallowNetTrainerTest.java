@@ -74,13 +74,15 @@ class ShallowNetTrainerTest {
     @Test
     void sameSeedSameParametersWithOneAndTwoThreads() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores");
-        SgdSettings settings = SMALL.withHiddenUnits(40).withBatchSize(33).withLambda(0.5);
-        TrainingResult one = ShallowNetTrainer.create().withThreads(1).train(TRAIN, TEST, settings);
-        TrainingResult two = ShallowNetTrainer.create().withThreads(2).train(TRAIN, TEST, settings);
+        // N = 150, B = 70: two batches on both threads, then one of 10 on the calling thread.
+        Dataset train = ReferenceNet.blobs(150, 20, 3, 23);
+        SgdSettings settings = SMALL.withHiddenUnits(40).withBatchSize(70).withLambda(0.5);
+        TrainingResult one = ShallowNetTrainer.create().withThreads(1).train(train, TEST, settings);
+        TrainingResult two = ShallowNetTrainer.create().withThreads(2).train(train, TEST, settings);
         assertThat(two.parameters()).containsExactly(one.parameters());
         assertThat(two.testCrossEntropy()).isEqualTo(one.testCrossEntropy());
         TrainingResult other = ShallowNetTrainer.create().withThreads(1)
-                .train(TRAIN, TEST, settings.withSeed(10));
+                .train(train, TEST, settings.withSeed(10));
         assertThat(other.parameters()).isNotEqualTo(one.parameters());
     }
 
