@@ -12,7 +12,9 @@ package io.github.occam.sgd;
  * <pre>{@code
  * TrainingListener curve = new TrainingListener() {
  *     public boolean wantsTestMetrics() { return true; }
- *     public void onEpoch(EpochMetrics m) { points.add(new double[] {m.updates(), m.testAccuracy()}); }
+ *     public void onEpoch(EpochMetrics m) {
+ *         points.add(new double[] {m.updates(), m.testAccuracy()});
+ *     }
  * };
  * }</pre>
  *

@@ -15,17 +15,18 @@ import java.util.Random;
  * entries of example i, the gradient row of pixel j sums {@code x_ij delta_i} over the batch
  * examples where pixel j is non-zero.
  *
- * <p>A step has two parallel phases. Phase 1 runs over fixed chunks of examples: forward pass,
- * softmax, loss, and the error {@code delta} at the hidden layer. Phase 2 runs over fixed chunks
- * of parameter rows (pixels of W1, classes of W2, the biases): it forms the row's batch-mean
- * gradient and applies the momentum update to that row at once, so the full gradient is never
- * stored. Each number is produced inside one task by the same operations in the same order,
- * whichever thread runs the task, so the results do not depend on the thread count. All buffers
- * are allocated once; a step allocates only the small job handles of {@link Workers}.
+ * <p>A step has two parallel phases (after bringing the rows it reads up to date, see
+ * {@link #catchUp}). Phase 1 runs over fixed chunks of examples: forward pass, softmax, loss,
+ * and the error {@code delta} at the hidden layer. Phase 2 runs over fixed chunks of parameter
+ * rows (pixels of W1, classes of W2, the biases): it forms the rows' batch-mean gradient and
+ * applies the momentum update to them at once, so the full gradient is never stored. Each number
+ * is produced inside one task by the same operations in the same order, whichever thread runs
+ * the task, so the results do not depend on the thread count. All buffers are allocated once; a
+ * step allocates only the small job handles of {@link Workers}.
  */
 final class FloatShallowNet {
 
-    /** Examples per task in phase 1 (one AVX2 vector of floats). */
+    /** Examples per task in phase 1. */
     static final int EXAMPLES_PER_TASK = 8;
     /** Smallest batch whose phases are spread over the worker threads. */
     static final int PARALLEL_FROM = 64;

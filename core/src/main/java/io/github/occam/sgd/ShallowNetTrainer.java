@@ -62,7 +62,10 @@ public final class ShallowNetTrainer {
         return threads;
     }
 
-    /** Trains without a listener; see {@link #train(Dataset, Dataset, SgdSettings, TrainingListener)}. */
+    /**
+     * Trains without a listener; see
+     * {@link #train(Dataset, Dataset, SgdSettings, TrainingListener)}.
+     */
     public TrainingResult train(Dataset train, Dataset test, SgdSettings settings) {
         return train(train, test, settings, TrainingListener.NONE);
     }
@@ -120,15 +123,7 @@ public final class ShallowNetTrainer {
             for (int epoch = 0; byEpochs ? epoch < budget.amount() : updates < budget.amount();
                     epoch++) {
                 long t0 = System.nanoTime();
-                for (int i = 0; i < size; i++) {
-                    order[i] = i;
-                }
-                for (int i = size - 1; i > 0; i--) {
-                    int j = shuffle.nextInt(i + 1);
-                    int tmp = order[i];
-                    order[i] = order[j];
-                    order[j] = tmp;
-                }
+                permute(order, shuffle);
                 double learningRate = settings.learningRateAt(epoch);
                 float eps = (float) learningRate;
                 int batchSize = settings.batchSizeAt(epoch);
@@ -155,14 +150,27 @@ public final class ShallowNetTrainer {
                     testAccuracy = eval[0] / test.size();
                     testLoss = eval[1] / test.size();
                 }
-                listener.onEpoch(new EpochMetrics(epoch + 1, complete, updates, learningRate, batchSize,
-                        lossSum / seen, testAccuracy, testLoss, trainingNanos * 1e-9));
+                listener.onEpoch(new EpochMetrics(epoch + 1, complete, updates, learningRate,
+                        batchSize, lossSum / seen, testAccuracy, testLoss, trainingNanos * 1e-9));
             }
             double[] trainEval = net.evaluate(trainRows);
             double[] testEval = net.evaluate(testRows);
             return new TrainingResult(trainEval[0] / size, testEval[0] / test.size(),
                     trainEval[1] / size, testEval[1] / test.size(), (double) examples / size,
                     updates, trainingNanos * 1e-9, settings.hiddenUnits(), net.parameters());
+        }
+    }
+
+    /** Fills {@code order} with a uniformly random permutation of 0..N-1 (Fisher-Yates). */
+    private static void permute(int[] order, Random random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
         }
     }
 

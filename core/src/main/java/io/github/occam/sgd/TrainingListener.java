@@ -20,7 +20,9 @@ package io.github.occam.sgd;
  * <pre>{@code
  * TrainingListener listener = new TrainingListener() {
  *     public void onUpdate(long updates) { progressBar.stepTo(updates); }
- *     public void onEpoch(EpochMetrics m) { log.info("epoch {} loss {}", m.epoch(), m.trainCrossEntropy()); }
+ *     public void onEpoch(EpochMetrics m) {
+ *         log.info("epoch {} loss {}", m.epoch(), m.trainCrossEntropy());
+ *     }
  * };
  * }</pre>
  */

@@ -1,6 +1,7 @@
 /**
  * Fast float32 SGD with momentum for the shallow network d-H-n (ReLU hidden units, softmax
- * cross-entropy), the training loop of the paper's batch-size experiment (Smith &amp; Le, section 5).
+ * cross-entropy), the training loop of the paper's batch-size experiment (Smith &amp; Le,
+ * section 4).
  *
  * <p>{@link io.github.occam.sgd.ShallowNetTrainer} trains with the update of eq. 3-5 in the
  * momentum form {@code v <- m v + g; w <- w - eps v}, where {@code g} is the batch mean of the
