@@ -49,12 +49,7 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
     void eachEigenvalueSatisfiesAvEqualsLambdaV() {
         Random random = new Random(22);
         int p = 25;
-        double[][] a = TestSupport.gaussian(random, p, p);
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < i; j++) {
-                a[j][i] = a[i][j];
-            }
-        }
+        double[][] a = TestSupport.symmetricGaussian(random, p);
         RealMatrix matrix = new Array2DRowRealMatrix(a);
         double norm = matrix.getFrobeniusNorm();
         double[] eigenvalues = ExactHessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
@@ -150,12 +145,7 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
     void largerRandomMatrixAgreesWithAnIndependentDecomposition() {
         Random random = new Random(23);
         int p = 200;
-        double[][] a = TestSupport.gaussian(random, p, p);
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < i; j++) {
-                a[j][i] = a[i][j];
-            }
-        }
+        double[][] a = TestSupport.symmetricGaussian(random, p);
         double[] reference = new org.apache.commons.math3.linear.EigenDecomposition(
                 new Array2DRowRealMatrix(a)).getRealEigenvalues();
         Arrays.sort(reference);
