@@ -1,6 +1,5 @@
 package io.github.occam.models;
 
-import io.github.occam.internal.Checks;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -38,26 +37,21 @@ import java.util.Random;
  * net.hessianVectorProduct(w, gradient, hv);                          // exact H v
  * }</pre>
  */
-public final class ShallowNetwork implements Classifier {
+public final class ShallowNetwork extends LabelledModel {
 
     /** Examples processed together, so that a weight row is reused from cache. */
     private static final int BLOCK = 32;
 
-    private final LabelledData data;
     private final int d;
     private final int hidden;
-    private final int classes;
     private final int b1Offset;
     private final int w2Offset;
     private final int b2Offset;
-    private final int p;
 
     private ShallowNetwork(LabelledData data, int hidden, int classes) {
-        this.data = data;
+        super(data, classes, parameterCount(data.featureCount, hidden, classes));
         this.d = data.featureCount;
         this.hidden = hidden;
-        this.classes = classes;
-        this.p = parameterCount(d, hidden, classes);
         this.b1Offset = hidden * d;
         this.w2Offset = b1Offset + hidden;
         this.b2Offset = w2Offset + classes * hidden;
@@ -132,23 +126,8 @@ public final class ShallowNetwork implements Classifier {
                 (long) hidden * d + hidden + (long) classes * hidden + classes);
     }
 
-    /** Returns P = H d + H + n H + n. */
-    @Override
-    public int parameterCount() {
-        return p;
-    }
 
-    /** Returns N, the number of training examples. */
-    @Override
-    public int exampleCount() {
-        return data.size;
-    }
 
-    /** Returns n, the number of classes. */
-    @Override
-    public int classCount() {
-        return classes;
-    }
 
     /** Returns d, the number of input features. */
     public int featureCount() {
@@ -176,11 +155,7 @@ public final class ShallowNetwork implements Classifier {
      */
     @Override
     public double crossEntropy(double[] w, double[] gradient) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkOutput("gradient", gradient, p);
-        if (gradient != null) {
-            Arrays.fill(gradient, 0.0);
-        }
+        startValue(w, gradient);
         int block = Math.min(BLOCK, data.size);
         double[] h = new double[block * hidden];
         double[] s = new double[block * classes];
@@ -227,10 +202,7 @@ public final class ShallowNetwork implements Classifier {
      */
     @Override
     public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkPoint("v", v, p);
-        Checks.length("result", result, p);
-        Arrays.fill(result, 0.0);
+        startProduct(w, v, result);
         int block = Math.min(BLOCK, data.size);
         double[] h = new double[block * hidden];
         double[] rh = new double[block * hidden];
@@ -280,7 +252,7 @@ public final class ShallowNetwork implements Classifier {
     @Override
     public double[][] hessian(double[] w) {
         LabelledData.checkPoint("w", w, p);
-        return Classifier.super.hessian(w);
+        return super.hessian(w);
     }
 
     /**
@@ -308,17 +280,6 @@ public final class ShallowNetwork implements Classifier {
         return predicted;
     }
 
-    /**
-     * Returns the fraction of training examples with {@code predict(w)[i] == labels[i]}.
-     *
-     * <pre>{@code
-     * double accuracy = net.accuracy(w);
-     * }</pre>
-     */
-    @Override
-    public double accuracy(double[] w) {
-        return data.accuracy(predict(w));
-    }
 
     /** Writes the hidden activations h and the scores s of examples [first, first + rows). */
     private void forward(double[] w, int first, int rows, double[] h, double[] s) {
@@ -332,12 +293,11 @@ public final class ShallowNetwork implements Classifier {
 
     /** Writes \(U_1 x_r + u_{b_1}\) for each example r of the block into {@code out[r H + k]}. */
     private void hiddenPreActivations(double[] u, int first, int rows, double[] out) {
-        double[] x = data.x;
         for (int k = 0; k < hidden; k++) {
             int row = k * d;
             double b = u[b1Offset + k];
             for (int r = 0; r < rows; r++) {
-                out[r * hidden + k] = b + LabelledData.dot(u, row, x, (first + r) * d, d);
+                out[r * hidden + k] = b + data.dotRow(u, row, first + r);
             }
         }
     }
@@ -395,14 +355,13 @@ public final class ShallowNetwork implements Classifier {
 
     /** Adds \(\sum_r g_r x_r^T\) to the W1 block of {@code target} and \(\sum_r g_r\) to b1. */
     private void addHiddenOuter(double[] g, int first, int rows, double[] target) {
-        double[] x = data.x;
         for (int k = 0; k < hidden; k++) {
             int row = k * d;
             double sum = 0.0;
             for (int r = 0; r < rows; r++) {
                 double coefficient = g[r * hidden + k];
                 if (coefficient != 0.0) {
-                    LabelledData.axpy(coefficient, x, (first + r) * d, target, row, d);
+                    data.addRow(coefficient, first + r, target, row);
                     sum += coefficient;
                 }
             }

@@ -58,6 +58,26 @@ class LogisticRegressionTest {
         }
     }
 
+    /** Mostly zero features, stored sparse by the model. */
+    @Nested
+    class SparseFeatures extends ClassifierContract {
+        @Override
+        Classifier model() {
+            return LogisticRegression.of(
+                    ModelTesting.sparsify(new Random(6), features(), 0.7), labels(), true);
+        }
+
+        @Override
+        int[] labels() {
+            return LogisticRegressionTest.labels();
+        }
+
+        @Override
+        double[] point(Random random) {
+            return ModelTesting.gaussianVector(random, D + 1, 0.7);
+        }
+    }
+
     @Test
     void crossEntropyMatchesTheDefinitionSummedOverExamples() {
         double[][] x = features();

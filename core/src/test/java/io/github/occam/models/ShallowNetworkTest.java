@@ -22,13 +22,14 @@ class ShallowNetworkTest {
         final double[][] x;
         final int[] y;
 
-        NetworkContract(int n, int d, int hidden, int classes, long seed) {
+        NetworkContract(int n, int d, int hidden, int classes, long seed, double zeroFraction) {
             this.n = n;
             this.d = d;
             this.hidden = hidden;
             this.classes = classes;
             Random random = new Random(seed);
-            this.x = ModelTesting.gaussianMatrix(random, n, d, 1.0);
+            this.x = ModelTesting.sparsify(random, ModelTesting.gaussianMatrix(random, n, d, 1.0),
+                    zeroFraction);
             this.y = ModelTesting.randomLabels(random, n, classes);
         }
 
@@ -72,14 +73,22 @@ class ShallowNetworkTest {
     @Nested
     class ThreeBlocksOfExamples extends NetworkContract {
         ThreeBlocksOfExamples() {
-            super(70, 4, 5, 3, 31);
+            super(70, 4, 5, 3, 31, 0.0);
+        }
+    }
+
+    /** Mostly zero inputs (as pixels are), which the model stores and multiplies sparse. */
+    @Nested
+    class SparseInputs extends NetworkContract {
+        SparseInputs() {
+            super(40, 6, 4, 3, 36, 0.7);
         }
     }
 
     @Nested
     class OneHiddenUnitTwoClasses extends NetworkContract {
         OneHiddenUnitTwoClasses() {
-            super(7, 1, 1, 2, 32);
+            super(7, 1, 1, 2, 32, 0.0);
         }
     }
 
