@@ -223,6 +223,16 @@ final class LabelledData {
         return loss + Math.log1p(rest);
     }
 
+    /** Copies the upper triangle of the square matrix {@code m} onto its lower; returns m. */
+    static double[][] copyUpperToLower(double[][] m) {
+        for (int a = 0; a < m.length; a++) {
+            for (int b = 0; b < a; b++) {
+                m[a][b] = m[b][a];
+            }
+        }
+        return m;
+    }
+
     /** Returns the index of the largest of {@code s[off .. off + n)}, the lowest on ties. */
     static int argmax(double[] s, int off, int n) {
         int best = 0;

@@ -40,6 +40,11 @@ abstract class LabelledModel implements Classifier {
         return classes;
     }
 
+    /** Returns d, the number of input features (without any bias). */
+    public final int featureCount() {
+        return data.featureCount;
+    }
+
     /**
      * Returns the fraction of training examples with {@code predict(w)[i] == labels[i]}.
      *

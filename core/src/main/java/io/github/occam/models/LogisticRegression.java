@@ -60,10 +60,6 @@ public final class LogisticRegression extends LabelledModel {
 
 
 
-    /** Returns d, the number of features (without the bias). */
-    public int featureCount() {
-        return d;
-    }
 
     /** Returns whether the last parameter is a bias. */
     public boolean hasBias() {
@@ -158,12 +154,7 @@ public final class LogisticRegression extends LabelledModel {
                 hessian[d][d] += curvature;
             }
         }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                hessian[a][b] = hessian[b][a];
-            }
-        }
-        return hessian;
+        return LabelledData.copyUpperToLower(hessian);
     }
 
     /**

@@ -129,10 +129,6 @@ public final class ShallowNetwork extends LabelledModel {
 
 
 
-    /** Returns d, the number of input features. */
-    public int featureCount() {
-        return d;
-    }
 
     /** Returns H, the number of hidden units. */
     public int hiddenUnits() {

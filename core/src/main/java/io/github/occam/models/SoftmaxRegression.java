@@ -67,10 +67,6 @@ public final class SoftmaxRegression extends LabelledModel {
 
 
 
-    /** Returns d, the number of features (without the bias). */
-    public int featureCount() {
-        return d;
-    }
 
     /** Returns whether the last parameter of each class's block is a bias. */
     public boolean hasBias() {
@@ -176,12 +172,7 @@ public final class SoftmaxRegression extends LabelledModel {
                 }
             }
         }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                hessian[a][b] = hessian[b][a];
-            }
-        }
-        return hessian;
+        return LabelledData.copyUpperToLower(hessian);
     }
 
     /**
