@@ -1,6 +1,7 @@
 /**
- * Built-in models: binary logistic regression, softmax regression and a shallow ReLU network,
- * each with its exact gradient and exact Hessian-vector product.
+ * Built-in models: binary logistic regression, softmax regression, a shallow ReLU network, each
+ * with its exact gradient and exact Hessian-vector product, and Gaussian linear regression, whose
+ * Laplace evidence is exact and serves as the reference every evidence computation is tested on.
  *
  * <p>Every model here holds a private copy of its training set and is immutable, so one instance
  * may be shared between threads. Each returns the <em>summed</em> training cross-entropy
