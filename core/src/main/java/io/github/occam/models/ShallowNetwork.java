@@ -186,8 +186,8 @@ public final class ShallowNetwork extends LabelledModel {
      * \(\mathcal{R}g = (W_2^T \mathcal{R}\delta + V_2^T \delta) \odot [a > 0]\),
      * \((Hv)_{W_1} = \sum_i \mathcal{R}g_i x_i^T\), \((Hv)_{b_1} = \sum_i \mathcal{R}g_i\).
      * The terms \(\delta_i \mathcal{R}h_i^T\) and \(V_2^T \delta\) are the second-order part that
-     * the Gauss-Newton matrix leaves out. O(N d H) time; scratch of O(H + n) per example of one
-     * block, allocated once per call.
+     * the Gauss-Newton matrix leaves out. O(N d H) time, like a gradient; the scratch (a few
+     * arrays of 32 (H + n) doubles) is allocated once per call, nothing per example.
      *
      * <pre>{@code
      * net.hessianVectorProduct(w, v, result);
