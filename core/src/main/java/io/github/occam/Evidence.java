@@ -70,10 +70,7 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
      * @throws IllegalArgumentException if {@code parameters} is null
      */
     public Evidence {
-        if (parameters == null) {
-            throw new IllegalArgumentException("parameters must not be null");
-        }
-        parameters = parameters.clone();
+        parameters = Checks.notNull("parameters", parameters).clone();
     }
 
     /**
@@ -102,7 +99,7 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
      */
     public static Evidence of(Model model, double lambda, Minimizer minimizer,
             HessianSpectrum.Method method) {
-        checkModel(model);
+        Checks.notNull("model", model);
         return from(model, lambda, new double[model.parameterCount()], minimizer, method);
     }
 
@@ -134,9 +131,8 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
      */
     public static Evidence at(Model model, double[] w, double lambda,
             HessianSpectrum.Method method) {
-        checkArguments(model, lambda, method);
-        Checks.length("w", w, model.parameterCount());
-        Checks.allFinite("w", w);
+        checkArguments(model, "lambda", lambda, method);
+        Checks.finiteVector("w", w, model.parameterCount());
         double[] gradient = new double[w.length];
         Cost.of(model, lambda).value(w, gradient);
         double gradientNorm = Checks.norm(gradient);
@@ -146,10 +142,8 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
 
     private static Evidence from(Model model, double lambda, double[] start, Minimizer minimizer,
             HessianSpectrum.Method method) {
-        checkArguments(model, lambda, method);
-        if (minimizer == null) {
-            throw new IllegalArgumentException("minimizer must not be null");
-        }
+        checkArguments(model, "lambda", lambda, method);
+        Checks.notNull("minimizer", minimizer);
         Minimum minimum = minimizer.minimize(model, lambda, start);
         return evaluate(model, minimum.parameters(), lambda, method, minimum.gradientNorm(),
                 minimum.converged());
@@ -171,19 +165,11 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
                 w);
     }
 
-    private static void checkModel(Model model) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
-    }
-
-    private static void checkArguments(Model model, double lambda,
+    private static void checkArguments(Model model, String lambdaName, double lambda,
             HessianSpectrum.Method method) {
-        checkModel(model);
-        Checks.positive("lambda", lambda);
-        if (method == null) {
-            throw new IllegalArgumentException("method must not be null");
-        }
+        Checks.notNull("model", model);
+        Checks.positive(lambdaName, lambda);
+        Checks.notNull("method", method);
     }
 
     /**
@@ -221,15 +207,13 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
      */
     public static Maximum maximize(Model model, double lambdaLow, double lambdaHigh,
             Minimizer minimizer, HessianSpectrum.Method method) {
-        checkArguments(model, lambdaLow, method);
+        checkArguments(model, "lambdaLow", lambdaLow, method);
         Checks.positive("lambdaHigh", lambdaHigh);
         if (!(lambdaHigh > lambdaLow)) {
             throw new IllegalArgumentException("lambdaHigh must be > lambdaLow = " + lambdaLow
                     + ", got " + lambdaHigh);
         }
-        if (minimizer == null) {
-            throw new IllegalArgumentException("minimizer must not be null");
-        }
+        Checks.notNull("minimizer", minimizer);
         Search search = new Search(model, minimizer, method);
         double low = Math.log(lambdaLow);
         double high = Math.log(lambdaHigh);

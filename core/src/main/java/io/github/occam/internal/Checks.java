@@ -9,11 +9,31 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Throws unless {@code array} is non-null and has exactly {@code expected} elements. */
-    public static void length(String name, double[] array, int expected) {
-        if (array == null) {
+    /** Throws unless {@code value} is non-null; returns it. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
+        return value;
+    }
+
+    /** Throws unless {@code value >= min}. */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code array} is non-null, of length {@code expected} and all finite. */
+    public static void finiteVector(String name, double[] array, int expected) {
+        length(name, array, expected);
+        allFinite(name, array);
+    }
+
+    /** Throws unless {@code array} is non-null and has exactly {@code expected} elements. */
+    public static void length(String name, double[] array, int expected) {
+        notNull(name, array);
         if (array.length != expected) {
             throw new IllegalArgumentException(
                     name + " has length " + array.length + ", expected " + expected);
@@ -38,9 +58,7 @@ public final class Checks {
 
     /** Throws unless every element of {@code array} is finite; names the first bad index. */
     public static void allFinite(String name, double[] array) {
-        if (array == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
+        notNull(name, array);
         for (int i = 0; i < array.length; i++) {
             if (!Double.isFinite(array[i])) {
                 throw new IllegalArgumentException(
@@ -58,12 +76,12 @@ public final class Checks {
         return value;
     }
 
-    /** Returns the Euclidean norm of {@code v}, computed without overflow for ordinary values. */
+    /**
+     * Returns the Euclidean norm of {@code v}: the square root of the plain sum of squares, so it
+     * overflows to infinity once that sum exceeds {@link Double#MAX_VALUE} (|v| above about
+     * 1e154), which no cost or gradient of a sensible model reaches. Same as {@link Vectors#norm}.
+     */
     public static double norm(double[] v) {
-        double sum = 0.0;
-        for (double x : v) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
+        return Vectors.norm(v);
     }
 }

@@ -95,6 +95,18 @@ class DatasetTest {
     }
 
     @Test
+    void rowsOutsideTheFloatRangeNameTheBadDouble() {
+        // 1e300 and NaN are not floats: the message names the double the caller passed
+        assertThatThrownBy(() -> Dataset.of(new double[][] {{1, 2}, {3, 1e300}}, new int[2], 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rows[1][1] must be finite within the float range, got 1.0E300");
+        assertThatThrownBy(() -> Dataset.of(new double[][] {{Double.NaN, 2}}, new int[1], 2))
+                .hasMessage("rows[0][0] must be finite within the float range, got NaN");
+        assertThatThrownBy(() -> Dataset.of(new double[][] {{1, 2}}, null, 2))
+                .hasMessage("labels must not be null");
+    }
+
+    @Test
     void rejectsBadRanges() {
         Dataset d = five();
         assertThatThrownBy(() -> d.slice(3, 2)).hasMessage("to must be in [3, 5], got 2");
