@@ -25,9 +25,7 @@ public record Cost(Model model, double lambda) {
      *     and &gt; 0
      */
     public Cost {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
     }
 

@@ -52,9 +52,7 @@ public record SgdSchedule(List<Phase> phases) {
         public Phase {
             Checks.inRange("startEpoch", startEpoch, 0, Integer.MAX_VALUE - 1);
             Checks.inRange("endEpoch", endEpoch, startEpoch + 1, Integer.MAX_VALUE);
-            if (settings == null) {
-                throw new IllegalArgumentException("settings must not be null");
-            }
+            Checks.notNull("settings", settings);
         }
 
         /** Returns the number of epochs of the phase. */
@@ -202,13 +200,9 @@ public record SgdSchedule(List<Phase> phases) {
 
     private static void checkStepDecay(SgdNoiseScale start, int epochs, int[] milestones,
             double decayFactor) {
-        if (start == null) {
-            throw new IllegalArgumentException("start must not be null");
-        }
+        Checks.notNull("start", start);
         Checks.inRange("epochs", epochs, 1, Integer.MAX_VALUE);
-        if (milestones == null) {
-            throw new IllegalArgumentException("milestones must not be null");
-        }
+        Checks.notNull("milestones", milestones);
         int previous = 0;
         for (int k = 0; k < milestones.length; k++) {
             if (milestones[k] <= previous || milestones[k] >= epochs) {

@@ -1,5 +1,8 @@
 package io.github.occam.models;
 
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
+
 /**
  * Binary logistic regression: \(P(y = 1 \mid w, x) = \sigma(z)\) with \(z = w \cdot x + b\) and
  * \(\sigma(z) = 1 / (1 + e^{-z})\), the linear model of the first experiment of Smith &amp; Le.
@@ -56,10 +59,6 @@ public final class LogisticRegression extends LabelledModel {
     public static LogisticRegression of(double[][] features, int[] labels, boolean bias) {
         return new LogisticRegression(LabelledData.of(features, labels, 2), bias);
     }
-
-
-
-
 
     /** Returns whether the last parameter is a bias. */
     public boolean hasBias() {
@@ -137,7 +136,7 @@ public final class LogisticRegression extends LabelledModel {
      */
     @Override
     public double[][] hessian(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         double[][] hessian = new double[p][p];
         double[] x = data.x;
         for (int i = 0; i < data.size; i++) {
@@ -145,7 +144,7 @@ public final class LogisticRegression extends LabelledModel {
             double curvature = curvature(logit(w, i));
             for (int a = 0; a < d; a++) {
                 double scaled = curvature * x[row + a];
-                LabelledData.axpy(scaled, x, row + a, hessian[a], a, d - a);
+                Vectors.axpy(scaled, x, row + a, hessian[a], a, d - a);
                 if (bias) {
                     hessian[a][d] += scaled;
                 }
@@ -167,14 +166,13 @@ public final class LogisticRegression extends LabelledModel {
      */
     @Override
     public int[] predict(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         int[] predicted = new int[data.size];
         for (int i = 0; i < data.size; i++) {
             predicted[i] = logit(w, i) > 0.0 ? 1 : 0;
         }
         return predicted;
     }
-
 
     /** Returns \(u \cdot \tilde x_i\): the weights of u times example i, plus u's bias. */
     private double logit(double[] u, int i) {

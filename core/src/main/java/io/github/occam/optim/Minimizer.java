@@ -1,5 +1,8 @@
 package io.github.occam.optim;
 
+import static io.github.occam.internal.Vectors.axpy;
+import static io.github.occam.internal.Vectors.dot;
+
 import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
@@ -127,12 +130,9 @@ public final class Minimizer {
      * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
     public Minimum minimize(Model model, double lambda, double[] start) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
-        Checks.length("start", start, model.parameterCount());
-        Checks.allFinite("start", start);
+        Checks.finiteVector("start", start, model.parameterCount());
         Cost cost = Cost.of(model, lambda);
         boolean useNewton = kind == Kind.NEWTON
                 || (kind == Kind.AUTOMATIC && model.parameterCount() <= AUTOMATIC_NEWTON_LIMIT);
@@ -381,20 +381,6 @@ public final class Minimizer {
             step *= 0.5;
         }
         return false;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int j = 0; j < x.length; j++) {
-            y[j] += a * x[j];
-        }
     }
 
     @Override

@@ -79,12 +79,9 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
      *     model's Hessian is not finite
      */
     public static ExactHessianSpectrum of(Model model, double[] w, double lambda) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
-        Checks.length("w", w, model.parameterCount());
-        Checks.allFinite("w", w);
+        Checks.finiteVector("w", w, model.parameterCount());
         return ofSymmetricMatrix(Cost.of(model, lambda).hessian(w), lambda);
     }
 
@@ -100,9 +97,7 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
      */
     public static ExactHessianSpectrum ofSymmetricMatrix(double[][] hessian, double lambda) {
         Checks.positive("lambda", lambda);
-        if (hessian == null) {
-            throw new IllegalArgumentException("hessian must not be null");
-        }
+        Checks.notNull("hessian", hessian);
         int p = hessian.length;
         double trace = 0.0;
         for (int i = 0; i < p; i++) {
