@@ -53,7 +53,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             description = "Seed of the synthetic inputs and random labels (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--lambdas", paramLabel = "a,b,c", split = ",",
+    @Option(names = "--lambdas", paramLabel = "LAMBDA", split = ",",
             description = "Regularization coefficients to evaluate, each > 0. Default: 21 values, "
                     + "4 per decade from 0.001 to 100.")
     private double[] lambdas;
@@ -180,6 +180,15 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--train-csv and --test-csv go "
                     + "together, got only " + (trainCsv == null ? "--test-csv " + testCsv
                             : "--train-csv " + trainCsv));
+        }
+        if (trainCsv != null) {
+            for (String synthetic : List.of("--seed", "--labels", "--dimension", "--train-size",
+                    "--test-size")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(synthetic)) {
+                    throw new ParameterException(spec.commandLine(), synthetic + " applies to the "
+                            + "synthetic data, not to --train-csv " + trainCsv);
+                }
+            }
         }
         if (standardize && trainCsv == null) {
             throw new ParameterException(spec.commandLine(), "--standardize applies to "

@@ -134,6 +134,9 @@ class ExperimentCommandTest {
         assertThat(run(STAND_IN, "--train-csv", "a.csv", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--test-csv");
         assertThat(run(STAND_IN, "--standardize", "--out", dir.toString())).isEqualTo(2);
+        assertThat(run(STAND_IN, "--train-csv", "a.csv", "--test-csv", "b.csv", "--labels",
+                "random", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--labels applies to the synthetic data");
         assertThat(run(STAND_IN, "--labels", "some", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("some");
         assertThat(run(STAND_IN, "--train-size", "1", "--out", dir.toString())).isEqualTo(2);
