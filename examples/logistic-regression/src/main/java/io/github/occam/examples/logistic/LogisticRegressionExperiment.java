@@ -251,9 +251,9 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             List<ResultRow> rows, Path table, List<Path> figures, double seconds) {
         Task first = tasks.get(0);
         stdout.printf(Locale.ROOT, "Logistic regression, d = %d, %d training and %d test examples,"
-                + " %s, %d lambdas from %.4g to %.4g%n", first.train().dimension(),
+                + " %s, %d lambdas from %s to %s%n", first.train().dimension(),
                 first.train().size(), first.test().size(), bias ? "with bias" : "no bias",
-                grid.length, grid[0], grid[grid.length - 1]);
+                grid.length, Summary.lambda(grid[0]), Summary.lambda(grid[grid.length - 1]));
         stdout.println();
         for (Summary summary : Summary.of(rows)) {
             stdout.print(summary.format());
