@@ -36,8 +36,11 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
 
     /** Checks {@code 1 <= b < B} and that the squared norms are finite and non-negative. */
     public GradientNoiseScale {
-        Checks.inRange("smallBatch", smallBatch, 1, Integer.MAX_VALUE - 1);
-        Checks.inRange("largeBatch", largeBatch, smallBatch + 1, Integer.MAX_VALUE);
+        Checks.atLeast("smallBatch", smallBatch, 1);
+        if (largeBatch <= smallBatch) {
+            throw new IllegalArgumentException("largeBatch must be > smallBatch = " + smallBatch
+                    + ", got " + largeBatch);
+        }
         checkSquaredNorm("smallBatchSquaredNorm", smallBatchSquaredNorm);
         checkSquaredNorm("largeBatchSquaredNorm", largeBatchSquaredNorm);
     }

@@ -191,7 +191,7 @@ public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchS
     }
 
     static void checkTrainingSetSize(int trainingSetSize) {
-        Checks.inRange("trainingSetSize", trainingSetSize, 1, Integer.MAX_VALUE);
+        Checks.atLeast("trainingSetSize", trainingSetSize, 1);
     }
 
     static void checkMomentum(double momentum) {

@@ -50,8 +50,11 @@ public record SgdSchedule(List<Phase> phases) {
 
         /** Checks {@code 0 <= startEpoch < endEpoch} and that {@code settings} is present. */
         public Phase {
-            Checks.inRange("startEpoch", startEpoch, 0, Integer.MAX_VALUE - 1);
-            Checks.inRange("endEpoch", endEpoch, startEpoch + 1, Integer.MAX_VALUE);
+            Checks.atLeast("startEpoch", startEpoch, 0);
+            if (endEpoch <= startEpoch) {
+                throw new IllegalArgumentException("endEpoch must be > startEpoch = " + startEpoch
+                        + ", got " + endEpoch);
+            }
             Checks.notNull("settings", settings);
         }
 
@@ -201,7 +204,7 @@ public record SgdSchedule(List<Phase> phases) {
     private static void checkStepDecay(SgdNoiseScale start, int epochs, int[] milestones,
             double decayFactor) {
         Checks.notNull("start", start);
-        Checks.inRange("epochs", epochs, 1, Integer.MAX_VALUE);
+        Checks.atLeast("epochs", epochs, 1);
         Checks.notNull("milestones", milestones);
         int previous = 0;
         for (int k = 0; k < milestones.length; k++) {

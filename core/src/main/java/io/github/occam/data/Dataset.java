@@ -36,8 +36,8 @@ public record Dataset(float[] features, int[] labels, int featureCount, int clas
     public Dataset {
         Checks.notNull("features", features);
         Checks.notNull("labels", labels);
-        Checks.inRange("featureCount", featureCount, 1, Integer.MAX_VALUE);
-        Checks.inRange("classCount", classCount, 1, Integer.MAX_VALUE);
+        Checks.atLeast("featureCount", featureCount, 1);
+        Checks.atLeast("classCount", classCount, 1);
         long expected = (long) labels.length * featureCount;
         if (features.length != expected) {
             throw new IllegalArgumentException("features has length " + features.length

@@ -105,7 +105,7 @@ public final class Minimizer {
      * @throws IllegalArgumentException if {@code iterations} &lt; 1
      */
     public Minimizer withMaxIterations(int iterations) {
-        Checks.inRange("iterations", iterations, 1, Integer.MAX_VALUE);
+        Checks.atLeast("iterations", iterations, 1);
         return new Minimizer(kind, gradientTolerance, iterations);
     }
 

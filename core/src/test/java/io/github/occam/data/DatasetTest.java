@@ -83,9 +83,9 @@ class DatasetTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("features[2] (example 1, feature 0) must be finite, got NaN");
         assertThatThrownBy(() -> new Dataset(new float[0], new int[0], 0, 3))
-                .hasMessageContaining("featureCount must be in [1, ");
+                .hasMessage("featureCount must be >= 1, got 0");
         assertThatThrownBy(() -> new Dataset(new float[0], new int[0], 1, 0))
-                .hasMessageContaining("classCount must be in [1, ");
+                .hasMessage("classCount must be >= 1, got 0");
         assertThatThrownBy(() -> new Dataset(null, new int[0], 1, 1))
                 .hasMessage("features must not be null");
         assertThatThrownBy(() -> Dataset.of(new double[][] {{1, 2}, {3}}, new int[2], 2))
