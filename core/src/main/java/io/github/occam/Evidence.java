@@ -26,8 +26,8 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  *       prefer the null model.</li>
  * </ul>
  *
- * <p>The record holds the point {@code w} as an array, copied on the way in and on every call
- * of {@link #parameters()}; {@link #equals(Object)} and {@link #hashCode()} compare it element by
+ * <p>Instances are immutable and may be shared between threads. The record holds the point
+ * {@code w} as an array, copied on the way in and on every call of {@link #parameters()}; {@link #equals(Object)} and {@link #hashCode()} compare it element by
  * element and {@link #toString()} shows only its length.
  *
  * <pre>{@code
@@ -317,6 +317,7 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
                 && Arrays.equals(parameters, e.parameters);
     }
 
+    /** Hashes all components, the parameters element by element. */
     @Override
     public int hashCode() {
         return 31 * Objects.hash(lambda, cost, crossEntropy, logOccamFactor, logEvidence,

@@ -3,6 +3,11 @@ package io.github.occam.internal;
 /**
  * Argument checks shared by the library. Every failure names the argument and the bad value.
  * Not part of the public API.
+ *
+ * <pre>{@code
+ * Checks.positive("lambda", lambda);          // "lambda must be finite and > 0, got -1.0"
+ * Checks.finiteVector("w", w, model.parameterCount());
+ * }</pre>
  */
 public final class Checks {
 

@@ -3,6 +3,11 @@ package io.github.occam.internal;
 /**
  * Dense vector kernels shared by the models and the minimizer. Nothing is allocated; the caller
  * checks lengths. Not part of the public API.
+ *
+ * <pre>{@code
+ * double slope = Vectors.dot(direction, gradient);
+ * Vectors.axpy(step, direction, w);           // w += step * direction
+ * }</pre>
  */
 public final class Vectors {
 

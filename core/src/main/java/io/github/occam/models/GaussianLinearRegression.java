@@ -80,11 +80,13 @@ public final class GaussianLinearRegression implements Model {
         return noiseStdDev;
     }
 
+    /** Returns P, the number of features (no intercept: add a column of ones for one). */
     @Override
     public int parameterCount() {
         return features[0].length;
     }
 
+    /** Returns N, the number of examples. */
     @Override
     public int exampleCount() {
         return features.length;
@@ -96,6 +98,15 @@ public final class GaussianLinearRegression implements Model {
         return 0;
     }
 
+    /**
+     * Returns the negative log-likelihood
+     * \(H(w) = \sum_i (y_i - w \cdot x_i)^2 / (2 \sigma^2) + \frac{N}{2} \ln(2 \pi \sigma^2)\)
+     * and, unless {@code gradient} is null, writes \(-\sum_i (y_i - w \cdot x_i) x_i / \sigma^2\)
+     * into it.
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
+     *     {@code gradient} is not of length P
+     */
     @Override
     public double crossEntropy(double[] w, double[] gradient) {
         int p = parameterCount();

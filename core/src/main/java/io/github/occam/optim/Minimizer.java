@@ -383,6 +383,7 @@ public final class Minimizer {
         return false;
     }
 
+    /** Returns the kind and the settings, for logs. */
     @Override
     public String toString() {
         return "Minimizer[" + kind.name().toLowerCase(java.util.Locale.ROOT)
