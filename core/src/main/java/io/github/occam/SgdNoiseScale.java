@@ -102,7 +102,7 @@ public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchS
      * Predicts the optimal batch size for another learning rate, training-set size and momentum,
      * taking this setting as a measured optimum (eps0, N0, B0, m0) and keeping the noise scale
      * \(\epsilon N / (B (1 - m))\) at its optimal value (the three scaling rules
-     * \(B_{opt} \propto \epsilon\), \(\propto N\), \(\propto 1/(1 - m)\) of section 5):
+     * \(B_{opt} \propto \epsilon\), \(\propto N\), \(\propto 1/(1 - m)\) of section 4):
      * {@code B0 (eps/eps0) (N/N0) ((1 - m0)/(1 - m))}.
      *
      * <pre>{@code
