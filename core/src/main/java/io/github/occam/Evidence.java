@@ -27,8 +27,9 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * </ul>
  *
  * <p>Instances are immutable and may be shared between threads. The record holds the point
- * {@code w} as an array, copied on the way in and on every call of {@link #parameters()}; {@link #equals(Object)} and {@link #hashCode()} compare it element by
- * element and {@link #toString()} shows only its length.
+ * {@code w} as an array, copied on the way in and on every call of {@link #parameters()};
+ * {@link #equals(Object)} and {@link #hashCode()} compare it element by element and
+ * {@link #toString()} shows only its length.
  *
  * <pre>{@code
  * Evidence evidence = Evidence.of(model, 0.1);          // minimize from w = 0, then evaluate
@@ -197,8 +198,8 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
      * log evidence is flat at its maximum, and the minimizer's gradient tolerance already moves it
      * by about 1e-7 for the logistic model of Smith &amp; Le.) Each minimization starts from the
      * previous minimum; on that model (P = N = 200, lambda in [0.01, 1000]) the search takes
-     * about 35 evaluations and half a second. If the best grid point is an end of the range, that end is returned with
-     * {@link Maximum#interior()} false: widen the range.
+     * about 35 evaluations and half a second. If the best grid point is an end of the range, that
+     * end is returned with {@link Maximum#interior()} false: widen the range.
      *
      * @param model the model
      * @param lambdaLow the lower end, finite and &gt; 0
