@@ -249,10 +249,7 @@ public final class Minimizer {
             li[i] += tau;
             for (int j = 0; j <= i; j++) {
                 double[] lj = j == i ? li : l[j];
-                double sum = li[j];
-                for (int k = 0; k < j; k++) {
-                    sum -= li[k] * lj[k];
-                }
+                double sum = li[j] - dot(li, 0, lj, 0, j);
                 if (j < i) {
                     li[j] = sum / lj[j];
                 } else if (sum > 0.0 && Double.isFinite(sum)) {
