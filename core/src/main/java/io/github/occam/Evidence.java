@@ -26,6 +26,13 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  *       prefer the null model.</li>
  * </ul>
  *
+ * <p>Under a strong prior the model tends to the null model: for a classifier with
+ * \(H(0) = N \ln n\), \(w_0 \to 0\) and
+ * \(E \approx (\mathrm{tr}\,\nabla\nabla H(0) - |\nabla H(0)|^2) / (2 \lambda)\), whose sign
+ * there says little (for random labels it is the sign of a sum of random cross terms, so E can
+ * be slightly negative, E/N of order -0.005 at \(\lambda = 1000\) in the paper's logistic
+ * regression). Read E where it is well away from 0.
+ *
  * <p>Instances are immutable and may be shared between threads. The record holds the point
  * {@code w} as an array, copied on the way in and on every call of {@link #parameters()};
  * {@link #equals(Object)} and {@link #hashCode()} compare it element by element and
