@@ -213,7 +213,8 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
      * @param lambdaHigh the upper end, finite and &gt; {@code lambdaLow}
      * @param minimizer the minimizer for each \(\lambda\)
      * @param method how to compute the Hessian spectrum
-     * @return the best \(\lambda\) found and its evidence
+     * @return the best \(\lambda\) found and its evidence; check
+     *     {@code evidence().converged()}, as for {@link #of(Model, double)}
      * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
     public static Maximum maximize(Model model, double lambdaLow, double lambdaHigh,
