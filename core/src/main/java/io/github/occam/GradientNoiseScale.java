@@ -41,8 +41,8 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
             throw new IllegalArgumentException("largeBatch must be > smallBatch = " + smallBatch
                     + ", got " + largeBatch);
         }
-        checkSquaredNorm("smallBatchSquaredNorm", smallBatchSquaredNorm);
-        checkSquaredNorm("largeBatchSquaredNorm", largeBatchSquaredNorm);
+        Checks.nonNegative("smallBatchSquaredNorm", smallBatchSquaredNorm);
+        Checks.nonNegative("largeBatchSquaredNorm", largeBatchSquaredNorm);
     }
 
     /**
@@ -123,11 +123,5 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
      */
     public double simpleNoiseScale() {
         return covarianceTrace() / squaredGradientNorm();
-    }
-
-    private static void checkSquaredNorm(String name, double value) {
-        if (!(value >= 0.0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
-        }
     }
 }

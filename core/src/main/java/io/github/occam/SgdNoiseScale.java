@@ -195,8 +195,6 @@ public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchS
     }
 
     static void checkMomentum(double momentum) {
-        if (!(momentum >= 0.0 && momentum < 1.0)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
+        Checks.fraction("momentum", momentum);
     }
 }

@@ -53,6 +53,22 @@ public final class Checks {
         return value;
     }
 
+    /** Throws unless {@code value} is finite and &gt;= 0. */
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0.0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code 0 <= value < 1}, the range of a momentum coefficient. */
+    public static double fraction(String name, double value) {
+        if (!(value >= 0.0 && value < 1.0)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
     /** Throws unless {@code value} is finite. */
     public static double finite(String name, double value) {
         if (!Double.isFinite(value)) {
