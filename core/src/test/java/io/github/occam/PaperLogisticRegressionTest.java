@@ -128,6 +128,25 @@ class PaperLogisticRegressionTest {
     }
 
     @Test
+    void maximumEvidenceOfTheInformativeLabelsIsAnInteriorLocalMaximum() {
+        double[][] x = inputs(new Random(1));
+        LogisticRegression model = LogisticRegression.of(x, informativeLabels(x), false);
+        Evidence.Maximum best = Evidence.maximize(model, 0.01, 1000.0);
+        assertThat(best.interior()).isTrue();
+        assertThat(best.evidence().converged()).isTrue();
+        assertThat(best.lambda()).isBetween(3.0, 30.0);
+        double top = best.evidence().logEvidence();
+        for (double factor : new double[] {0.9, 0.99, 1.01, 1.1}) {
+            double nearby = Evidence.of(model, best.lambda() * factor).logEvidence();
+            // the minimizer's tolerance leaves about 1e-7 of noise in the log evidence
+            assertThat(nearby).as("lambda * %s", factor).isLessThan(top + 1e-6);
+        }
+        // maximum evidence is minimum E: below E at lambda = 10, the best point of the coarse grid
+        assertThat(best.evidence().logEvidenceRatio())
+                .isLessThanOrEqualTo(Evidence.of(model, 10.0).logEvidenceRatio() + 1e-6);
+    }
+
+    @Test
     void strongPriorApproachesTheNullModelAlongTheFirstOrderLimit() {
         Random random = new Random(1);
         double[][] x = inputs(random);
