@@ -75,11 +75,11 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
         if (measurements == null || measurements.isEmpty()) {
             throw new IllegalArgumentException("measurements must not be null or empty");
         }
-        GradientNoiseScale first = measurements.get(0);
+        GradientNoiseScale first = Checks.notNull("measurements[0]", measurements.get(0));
         double small = 0.0;
         double large = 0.0;
         for (int k = 0; k < measurements.size(); k++) {
-            GradientNoiseScale m = measurements.get(k);
+            GradientNoiseScale m = Checks.notNull("measurements[" + k + "]", measurements.get(k));
             if (m.smallBatch != first.smallBatch || m.largeBatch != first.largeBatch) {
                 throw new IllegalArgumentException("measurements[" + k + "] has b = "
                         + m.smallBatch + ", B = " + m.largeBatch + ", expected b = "

@@ -142,6 +142,10 @@ class GradientNoiseScaleTest {
                 .hasMessage("largeBatchSquaredNorm must be finite and >= 0, got NaN");
         assertThatThrownBy(() -> GradientNoiseScale.mean(List.of()))
                 .hasMessage("measurements must not be null or empty");
+        assertThatThrownBy(() -> GradientNoiseScale.mean(
+                java.util.Arrays.asList(GradientNoiseScale.of(1, 1, 2, 1), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("measurements[1] must not be null");
         assertThatThrownBy(() -> GradientNoiseScale.mean(List.of(GradientNoiseScale.of(1, 1, 2, 1),
                 GradientNoiseScale.of(1, 1, 3, 1))))
                 .hasMessage("measurements[1] has b = 1, B = 3, expected b = 1, B = 2");
