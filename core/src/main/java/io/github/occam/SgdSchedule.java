@@ -76,6 +76,9 @@ public record SgdSchedule(List<Phase> phases) {
         if (phases == null || phases.isEmpty()) {
             throw new IllegalArgumentException("phases must not be null or empty");
         }
+        for (int k = 0; k < phases.size(); k++) {
+            Checks.notNull("phases[" + k + "]", phases.get(k));
+        }
         phases = List.copyOf(phases);
         int expectedStart = 0;
         for (int k = 0; k < phases.size(); k++) {

@@ -135,5 +135,9 @@ class SgdScheduleTest {
                 .hasMessageStartingWith("phases[1] has N = 999");
         assertThatThrownBy(() -> new SgdSchedule(List.of()))
                 .hasMessage("phases must not be null or empty");
+        assertThatThrownBy(() -> new SgdSchedule(java.util.Arrays.asList(
+                new SgdSchedule.Phase(0, 5, START), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("phases[1] must not be null");
     }
 }
