@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -116,6 +117,34 @@ class UserGuideExamplesTest {
             g[j] += lambda * w[j];
         }
         return Math.sqrt(dot(g, g));
+    }
+
+    // ---- the guide and this class in sync --------------------------------------------------
+
+    /** Returns the lines of {@code text} with leading and trailing blanks removed. */
+    private static List<String> stripped(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            lines.add(line.strip());
+        }
+        return lines;
+    }
+
+    @Test
+    void everyJavaBlockOfTheGuideIsInThisClass() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "user-guide.md"));
+        List<String> source = stripped(Files.readString(
+                Path.of("src", "test", "java", "io", "github", "occam",
+                        "UserGuideExamplesTest.java")));
+        String[] parts = guide.split("```java\n");
+        assertThat(parts.length - 1).as("java blocks in the guide").isGreaterThanOrEqualTo(12);
+        for (int k = 1; k < parts.length; k++) {
+            List<String> block = stripped(parts[k].substring(0, parts[k].indexOf("```")));
+            block.remove(block.size() - 1);   // the empty string after the last newline
+            assertThat(Collections.indexOfSubList(source, block))
+                    .as("java block %s of the guide, starting %s", k, block.get(0))
+                    .isNotNegative();
+        }
     }
 
     // ---- 1. Implementing Model --------------------------------------------------------------
@@ -397,6 +426,24 @@ class UserGuideExamplesTest {
             assertThat(c.approximateValue()).isCloseTo(a.approximateValue(),
                     within(1e-12 * a.approximateValue()));
         }
+
+        // snippet: schedule-to-trainer
+        List<SgdSettings.Phase> phases = new ArrayList<>();
+        for (SgdSchedule.Phase phase : grow.phases()) {
+            phases.add(new SgdSettings.Phase(phase.startEpoch(),
+                    phase.settings().learningRate(), phase.settings().batchSize()));
+        }
+        SgdSettings settings = SgdSettings.defaults()
+                .withMomentum(start.momentum()).withEpochs(grow.epochs()).withSchedule(phases);
+        // end snippet
+
+        assertThat(settings.batchSizeAt(0)).isEqualTo(20);
+        assertThat(settings.batchSizeAt(59)).isEqualTo(100);
+        assertThat(settings.batchSizeAt(60)).isEqualTo(500);
+        assertThat(settings.batchSizeAt(99)).isEqualTo(1000);
+        assertThat(settings.learningRateAt(29)).isEqualTo(0.1);
+        assertThat(settings.learningRateAt(85)).isCloseTo(0.04, within(1e-15));
+        assertThat(settings.maxBatchSize()).isEqualTo(1000);
     }
 
     // ---- 8. Measured gradient noise ---------------------------------------------------------
