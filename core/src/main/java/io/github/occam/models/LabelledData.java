@@ -1,0 +1,184 @@
+package io.github.occam.models;
+
+import io.github.occam.internal.Checks;
+
+/**
+ * A validated private copy of a labelled training set, features stored row-major in one array
+ * (example i at {@code [i d, (i + 1) d)}), and the numerical kernels the models share.
+ */
+final class LabelledData {
+
+    /** Features, row-major, N x d. */
+    final double[] x;
+    /** Labels in [0, classCount). */
+    final int[] y;
+    /** N, the number of examples. */
+    final int size;
+    /** d, the number of features. */
+    final int featureCount;
+
+    private LabelledData(double[] x, int[] y, int featureCount) {
+        this.x = x;
+        this.y = y;
+        this.size = y.length;
+        this.featureCount = featureCount;
+    }
+
+    /**
+     * Validates and copies {@code features} (non-empty, rectangular, finite, at least one column)
+     * and {@code labels} (one per row, each in [0, classCount)).
+     */
+    static LabelledData of(double[][] features, int[] labels, int classCount) {
+        if (features == null) {
+            throw new IllegalArgumentException("features must not be null");
+        }
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        if (features.length == 0) {
+            throw new IllegalArgumentException("features must have at least one row, got 0");
+        }
+        if (labels.length != features.length) {
+            throw new IllegalArgumentException("labels has length " + labels.length
+                    + ", expected " + features.length + " (one per row of features)");
+        }
+        if (features[0] == null) {
+            throw new IllegalArgumentException("features[0] must not be null");
+        }
+        int d = features[0].length;
+        if (d == 0) {
+            throw new IllegalArgumentException("features must have at least one column, got 0");
+        }
+        long total = (long) features.length * d;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("features has " + features.length + " x " + d
+                    + " = " + total + " entries, more than one array can hold");
+        }
+        double[] x = new double[(int) total];
+        for (int i = 0; i < features.length; i++) {
+            double[] row = features[i];
+            if (row == null) {
+                throw new IllegalArgumentException("features[" + i + "] must not be null");
+            }
+            if (row.length != d) {
+                throw new IllegalArgumentException("features[" + i + "] has length " + row.length
+                        + ", expected " + d + " (the length of features[0])");
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new IllegalArgumentException(
+                            "features[" + i + "][" + j + "] must be finite, got " + row[j]);
+                }
+            }
+            System.arraycopy(row, 0, x, i * d, d);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classCount) {
+                throw new IllegalArgumentException("labels[" + i + "] must be in [0, "
+                        + (classCount - 1) + "], got " + labels[i]);
+            }
+        }
+        return new LabelledData(x, labels.clone(), d);
+    }
+
+    /** Throws unless {@code count >= min}, naming the argument. */
+    static int atLeast(String name, int count, int min) {
+        if (count < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + count);
+        }
+        return count;
+    }
+
+    /** Returns {@code count} as an int parameter count, or throws if it does not fit an array. */
+    static int parameterCount(long count) {
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "the model would have " + count + " parameters, more than one array can hold");
+        }
+        return (int) count;
+    }
+
+    /** Throws unless {@code w} is non-null, of length {@code p} and finite. */
+    static void checkPoint(String name, double[] w, int p) {
+        Checks.length(name, w, p);
+        Checks.allFinite(name, w);
+    }
+
+    /** Throws unless {@code out} is null or of length {@code p}. */
+    static void checkOutput(String name, double[] out, int p) {
+        if (out != null) {
+            Checks.length(name, out, p);
+        }
+    }
+
+    /** Returns the fraction of {@code predicted[i] == y[i]}. */
+    double accuracy(int[] predicted) {
+        int correct = 0;
+        for (int i = 0; i < size; i++) {
+            if (predicted[i] == y[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / size;
+    }
+
+    /** Returns {@code sum_j a[aOff + j] b[bOff + j]} for j in [0, n), with four partial sums. */
+    static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[aOff + j] * b[bOff + j];
+            s1 += a[aOff + j + 1] * b[bOff + j + 1];
+            s2 += a[aOff + j + 2] * b[bOff + j + 2];
+            s3 += a[aOff + j + 3] * b[bOff + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[aOff + j] * b[bOff + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code y[yOff + j] += alpha x[xOff + j]} for j in [0, n). */
+    static void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int j = 0; j < n; j++) {
+            y[yOff + j] += alpha * x[xOff + j];
+        }
+    }
+
+    /**
+     * Replaces the scores {@code s[off .. off + n)} by their softmax probabilities and returns
+     * \(-\ln p_{label} = \mathrm{lse}(s) - s_{label}\), computed without overflow and without
+     * cancellation as \((s_m - s_{label}) + \ln(1 + \sum_{c \ne m} e^{s_c - s_m})\), m the
+     * index of the largest score.
+     */
+    static double softmaxInPlace(double[] s, int off, int n, int label) {
+        int top = argmax(s, off, n);
+        double max = s[off + top];
+        double loss = max - s[off + label];
+        double rest = 0.0;
+        for (int c = 0; c < n; c++) {
+            double e = c == top ? 1.0 : Math.exp(s[off + c] - max);
+            s[off + c] = e;
+            rest += c == top ? 0.0 : e;
+        }
+        double inverse = 1.0 / (1.0 + rest);
+        for (int c = 0; c < n; c++) {
+            s[off + c] *= inverse;
+        }
+        return loss + Math.log1p(rest);
+    }
+
+    /** Returns the index of the largest of {@code s[off .. off + n)}, the lowest on ties. */
+    static int argmax(double[] s, int off, int n) {
+        int best = 0;
+        for (int c = 1; c < n; c++) {
+            if (s[off + c] > s[off + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

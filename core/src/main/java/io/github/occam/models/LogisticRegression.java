@@ -1,0 +1,248 @@
+package io.github.occam.models;
+
+import io.github.occam.internal.Checks;
+import java.util.Arrays;
+
+/**
+ * Binary logistic regression: \(P(y = 1 \mid w, x) = \sigma(z)\) with \(z = w \cdot x + b\) and
+ * \(\sigma(z) = 1 / (1 + e^{-z})\), the linear model of the first experiment of Smith &amp; Le.
+ *
+ * <p>The summed cross-entropy is
+ * \(H(w) = \sum_{i=1}^{N} \left[\ln(1 + e^{z_i}) - y_i z_i\right]\), each term evaluated as
+ * \(\ln(1 + e^{m}) = \max(m, 0) + \ln(1 + e^{-|m|})\) with \(m = (1 - 2 y) z\), so that it
+ * neither overflows nor loses the small probabilities. Its gradient is
+ * \(\sum_i (p_i - y_i) \tilde x_i\) and its Hessian
+ * \(\sum_i p_i (1 - p_i) \tilde x_i \tilde x_i^T = \tilde X^T \mathrm{diag}(p (1 - p)) \tilde X\),
+ * where \(p_i = \sigma(z_i)\) and \(\tilde x_i = (x_i, 1)\) with a bias, \(x_i\) without. The
+ * parameters are the d weights followed, if {@code bias}, by the bias: P = d or d + 1. The prior of
+ * Smith &amp; Le (eq. 1) is not part of H; the bias gets it too when the caller adds it.
+ *
+ * <p>Instances hold a private copy of the data and are immutable. The null model has n = 2 classes,
+ * so at w = 0 every example has probability 1/2 and \(H(0) = N \ln 2\).
+ *
+ * <pre>{@code
+ * double[][] x = {{0.5, 1.0}, {-1.0, 2.0}, {1.5, -0.5}};
+ * int[] y = {1, 0, 1};
+ * LogisticRegression model = LogisticRegression.of(x, y, true);   // P = 3, bias last
+ * double[] w = {0.2, -0.1, 0.05};
+ * double[] gradient = new double[3];
+ * double h = model.crossEntropy(w, gradient);
+ * double[][] hessian = model.hessian(w);
+ * }</pre>
+ */
+public final class LogisticRegression implements Classifier {
+
+    private final LabelledData data;
+    private final boolean bias;
+    private final int d;
+    private final int p;
+
+    private LogisticRegression(LabelledData data, boolean bias) {
+        this.data = data;
+        this.bias = bias;
+        this.d = data.featureCount;
+        this.p = d + (bias ? 1 : 0);
+    }
+
+    /**
+     * Returns the logistic regression of {@code labels} on {@code features}.
+     *
+     * <pre>{@code
+     * double[][] x = {{1.0}, {-2.0}};
+     * LogisticRegression model = LogisticRegression.of(x, new int[] {1, 0}, false);
+     * }</pre>
+     *
+     * @param features N x d matrix, one example per row (copied); N, d at least 1, all finite
+     * @param labels N labels, each 0 or 1 (copied)
+     * @param bias whether to add an intercept, the last parameter
+     * @return the model, with P = d, or d + 1 with a bias
+     * @throws IllegalArgumentException if an argument is null, empty, ragged, not finite, or a
+     *     label is not 0 or 1; the message names the row, column or label
+     */
+    public static LogisticRegression of(double[][] features, int[] labels, boolean bias) {
+        return new LogisticRegression(LabelledData.of(features, labels, 2), bias);
+    }
+
+    /** Returns P: the number of features, plus one with a bias. */
+    @Override
+    public int parameterCount() {
+        return p;
+    }
+
+    /** Returns N, the number of training examples. */
+    @Override
+    public int exampleCount() {
+        return data.size;
+    }
+
+    /** Returns 2. */
+    @Override
+    public int classCount() {
+        return 2;
+    }
+
+    /** Returns d, the number of features (without the bias). */
+    public int featureCount() {
+        return d;
+    }
+
+    /** Returns whether the last parameter is a bias. */
+    public boolean hasBias() {
+        return bias;
+    }
+
+    /**
+     * Returns the summed cross-entropy
+     * \(H(w) = \sum_i \ln(1 + e^{(1 - 2 y_i) z_i})\) and, unless
+     * {@code gradient} is null, writes \(\nabla H = \sum_i (\sigma(z_i) - y_i) \tilde x_i\) into
+     * it.
+     *
+     * <pre>{@code
+     * double h = model.crossEntropy(w, gradient);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
+     *     {@code gradient} is not of length P
+     */
+    @Override
+    public double crossEntropy(double[] w, double[] gradient) {
+        LabelledData.checkPoint("w", w, p);
+        LabelledData.checkOutput("gradient", gradient, p);
+        if (gradient != null) {
+            Arrays.fill(gradient, 0.0);
+        }
+        double[] x = data.x;
+        double value = 0.0;
+        for (int i = 0; i < data.size; i++) {
+            int row = i * d;
+            double z = logit(w, row);
+            double e = Math.exp(-Math.abs(z));
+            // -ln P(y | z) = ln(1 + e^{m}) with m = z for y = 0 and m = -z for y = 1
+            value += Math.max(data.y[i] == 1 ? -z : z, 0.0) + Math.log1p(e);
+            if (gradient != null) {
+                // p - y, computed from the smaller of sigma(z), sigma(-z) to keep its precision
+                double residual = data.y[i] == 1 ? -sigmoid(-z, e) : sigmoid(z, e);
+                LabelledData.axpy(residual, x, row, gradient, 0, d);
+                if (bias) {
+                    gradient[d] += residual;
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Writes \(\nabla^2 H(w)\, v = \tilde X^T \mathrm{diag}(p (1 - p)) \tilde X v\) into
+     * {@code result}: exact, O(N d), allocation-free.
+     *
+     * <pre>{@code
+     * model.hessianVectorProduct(w, v, result);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if an argument is null, not of length P, or {@code w} or
+     *     {@code v} is not finite
+     */
+    @Override
+    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
+        LabelledData.checkPoint("w", w, p);
+        LabelledData.checkPoint("v", v, p);
+        Checks.length("result", result, p);
+        Arrays.fill(result, 0.0);
+        double[] x = data.x;
+        for (int i = 0; i < data.size; i++) {
+            int row = i * d;
+            double curvature = curvature(logit(w, row));
+            double projection = logit(v, row);
+            double scale = curvature * projection;
+            LabelledData.axpy(scale, x, row, result, 0, d);
+            if (bias) {
+                result[d] += scale;
+            }
+        }
+    }
+
+    /**
+     * Returns the dense Hessian \(\sum_i p_i (1 - p_i) \tilde x_i \tilde x_i^T\) in closed form,
+     * a new symmetric P x P array. Costs O(N P<sup>2</sup>).
+     *
+     * <pre>{@code
+     * double[][] hessian = model.hessian(w);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
+    @Override
+    public double[][] hessian(double[] w) {
+        LabelledData.checkPoint("w", w, p);
+        double[][] hessian = new double[p][p];
+        double[] x = data.x;
+        for (int i = 0; i < data.size; i++) {
+            int row = i * d;
+            double curvature = curvature(logit(w, row));
+            for (int a = 0; a < d; a++) {
+                double scaled = curvature * x[row + a];
+                LabelledData.axpy(scaled, x, row + a, hessian[a], a, d - a);
+                if (bias) {
+                    hessian[a][d] += scaled;
+                }
+            }
+            if (bias) {
+                hessian[d][d] += curvature;
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < a; b++) {
+                hessian[a][b] = hessian[b][a];
+            }
+        }
+        return hessian;
+    }
+
+    /**
+     * Returns the predicted class of each training example: 1 where \(z_i > 0\) (that is
+     * \(\sigma(z_i) > 1/2\)), else 0.
+     *
+     * <pre>{@code
+     * int[] predicted = model.predict(w);
+     * }</pre>
+     */
+    @Override
+    public int[] predict(double[] w) {
+        LabelledData.checkPoint("w", w, p);
+        int[] predicted = new int[data.size];
+        for (int i = 0; i < data.size; i++) {
+            predicted[i] = logit(w, i * d) > 0.0 ? 1 : 0;
+        }
+        return predicted;
+    }
+
+    /**
+     * Returns the fraction of training examples with {@code predict(w)[i] == labels[i]}.
+     *
+     * <pre>{@code
+     * double accuracy = model.accuracy(w);
+     * }</pre>
+     */
+    @Override
+    public double accuracy(double[] w) {
+        return data.accuracy(predict(w));
+    }
+
+    /** Returns \(u \cdot x_i\) (+ the bias component of u), x_i starting at {@code row}. */
+    private double logit(double[] u, int row) {
+        double z = LabelledData.dot(u, 0, data.x, row, d);
+        return bias ? z + u[d] : z;
+    }
+
+    /** Returns \(\sigma(z)\) given \(e = e^{-|z|}\). */
+    private static double sigmoid(double z, double e) {
+        return z >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+    }
+
+    /** Returns \(\sigma(z) (1 - \sigma(z)) = e / (1 + e)^2\) with \(e = e^{-|z|}\). */
+    private static double curvature(double z) {
+        double e = Math.exp(-Math.abs(z));
+        double onePlus = 1.0 + e;
+        return e / (onePlus * onePlus);
+    }
+}

@@ -1,0 +1,248 @@
+package io.github.occam.sgd;
+
+import io.github.occam.internal.Checks;
+import java.util.List;
+
+/**
+ * The hyper-parameters of one SGD run of the shallow network: hidden units H, batch size B,
+ * learning rate eps, momentum m, L2 coefficient lambda, budget, seed and an optional schedule.
+ *
+ * <p>An update on a batch of size B is {@code v <- m v + g; w <- w - eps v} with {@code g} the
+ * batch mean of {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le,
+ * eq. 3-5); the prior on every parameter thus adds {@code (lambda / N) w} to {@code g}.
+ *
+ * <p>The schedule is a list of {@link Phase}s, sorted by strictly increasing
+ * {@link Phase#startEpoch()}; a phase sets the learning rate and batch size from its start epoch
+ * (zero-based: {@code startEpoch = 10} means from the eleventh epoch on) until the next phase.
+ * Before the first phase the run uses {@link #learningRate()} and {@link #batchSize()}. This
+ * expresses both a learning-rate step decay and the equivalent batch-size increase (Smith,
+ * Kindermans &amp; Le 2017).
+ *
+ * <pre>{@code
+ * SgdSettings settings = SgdSettings.defaults()
+ *         .withBatchSize(32).withLearningRate(0.1).withMomentum(0.9).withEpochs(100).withSeed(7);
+ * SgdSettings decay = settings.withSchedule(List.of(
+ *         new SgdSettings.Phase(50, 0.02, 32)));      // eps / 5 from epoch 50
+ * SgdSettings grow = settings.withSchedule(List.of(
+ *         new SgdSettings.Phase(50, 0.1, 160)));      // B * 5 from epoch 50, same noise scale
+ * }</pre>
+ *
+ * @param hiddenUnits H, the number of hidden units, at least 1 (800 in the paper)
+ * @param batchSize B, at least 1; must not exceed N (checked when training starts)
+ * @param learningRate eps, finite and {@code > 0}
+ * @param momentum m, in {@code [0, 1)}
+ * @param lambda L2 coefficient (prior precision), finite and {@code >= 0}
+ * @param budget how long to train, in epochs or in updates
+ * @param seed seed of the initialization and of the batch order
+ * @param schedule phases overriding learning rate and batch size from given epochs; may be empty
+ */
+public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, double momentum,
+        double lambda, Budget budget, long seed, List<Phase> schedule) {
+
+    /** Checks every value and copies the schedule. */
+    public SgdSettings {
+        if (hiddenUnits < 1) {
+            throw new IllegalArgumentException("hiddenUnits must be >= 1, got " + hiddenUnits);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        Checks.positive("learningRate", learningRate);
+        checkMomentum(momentum);
+        if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
+        }
+        if (budget == null) {
+            throw new IllegalArgumentException("budget must not be null");
+        }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null (use List.of())");
+        }
+        schedule = List.copyOf(schedule);
+        for (int k = 1; k < schedule.size(); k++) {
+            if (schedule.get(k).startEpoch() <= schedule.get(k - 1).startEpoch()) {
+                throw new IllegalArgumentException("schedule must have strictly increasing start"
+                        + " epochs, got " + schedule.get(k - 1).startEpoch() + " then "
+                        + schedule.get(k).startEpoch());
+            }
+        }
+    }
+
+    /**
+     * Returns the defaults of the paper's MNIST experiment: H = 800, B = 32, eps = 0.1,
+     * m = 0.9, lambda = 0, 100 epochs, seed 1, no schedule.
+     */
+    public static SgdSettings defaults() {
+        return new SgdSettings(800, 32, 0.1, 0.9, 0.0, Budget.epochs(100), 1L, List.of());
+    }
+
+    /** Returns a copy with {@code hiddenUnits} replaced. */
+    public SgdSettings withHiddenUnits(int value) {
+        return new SgdSettings(value, batchSize, learningRate, momentum, lambda, budget, seed,
+                schedule);
+    }
+
+    /** Returns a copy with {@code batchSize} replaced. */
+    public SgdSettings withBatchSize(int value) {
+        return new SgdSettings(hiddenUnits, value, learningRate, momentum, lambda, budget, seed,
+                schedule);
+    }
+
+    /** Returns a copy with {@code learningRate} replaced. */
+    public SgdSettings withLearningRate(double value) {
+        return new SgdSettings(hiddenUnits, batchSize, value, momentum, lambda, budget, seed,
+                schedule);
+    }
+
+    /** Returns a copy with {@code momentum} replaced. */
+    public SgdSettings withMomentum(double value) {
+        return new SgdSettings(hiddenUnits, batchSize, learningRate, value, lambda, budget, seed,
+                schedule);
+    }
+
+    /** Returns a copy with {@code lambda} replaced. */
+    public SgdSettings withLambda(double value) {
+        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, value, budget, seed,
+                schedule);
+    }
+
+    /** Returns a copy with the budget replaced. */
+    public SgdSettings withBudget(Budget value) {
+        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, value, seed,
+                schedule);
+    }
+
+    /** Returns a copy that trains for {@code epochs} epochs. */
+    public SgdSettings withEpochs(int epochs) {
+        return withBudget(Budget.epochs(epochs));
+    }
+
+    /** Returns a copy that trains for {@code updates} parameter updates. */
+    public SgdSettings withUpdates(long updates) {
+        return withBudget(Budget.updates(updates));
+    }
+
+    /** Returns a copy with {@code seed} replaced. */
+    public SgdSettings withSeed(long value) {
+        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, budget,
+                value, schedule);
+    }
+
+    /** Returns a copy with the schedule replaced. */
+    public SgdSettings withSchedule(List<Phase> value) {
+        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, budget,
+                seed, value);
+    }
+
+    /** Returns the learning rate used in the zero-based epoch {@code epoch}. */
+    public double learningRateAt(int epoch) {
+        Phase phase = phaseAt(epoch);
+        return phase == null ? learningRate : phase.learningRate();
+    }
+
+    /** Returns the batch size used in the zero-based epoch {@code epoch}. */
+    public int batchSizeAt(int epoch) {
+        Phase phase = phaseAt(epoch);
+        return phase == null ? batchSize : phase.batchSize();
+    }
+
+    /** Returns the largest batch size of the run (the base one or one of the schedule). */
+    public int maxBatchSize() {
+        int max = batchSize;
+        for (Phase phase : schedule) {
+            max = Math.max(max, phase.batchSize());
+        }
+        return max;
+    }
+
+    private Phase phaseAt(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
+        }
+        Phase current = null;
+        for (Phase phase : schedule) {
+            if (phase.startEpoch() <= epoch) {
+                current = phase;
+            }
+        }
+        return current;
+    }
+
+    private static void checkMomentum(double momentum) {
+        if (!(momentum >= 0.0 && momentum < 1.0)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+    }
+
+    /**
+     * How long a run trains: a number of epochs (passes over the N examples) or a number of
+     * parameter updates. A budget in updates may end in the middle of an epoch.
+     *
+     * <pre>{@code
+     * SgdSettings.Budget byEpochs = SgdSettings.Budget.epochs(100);
+     * SgdSettings.Budget byUpdates = SgdSettings.Budget.updates(5_000);
+     * }</pre>
+     *
+     * @param amount the number of epochs or of updates, at least 1
+     * @param unit what {@code amount} counts
+     */
+    public record Budget(long amount, Unit unit) {
+
+        /** Checks the amount and the unit. */
+        public Budget {
+            if (unit == null) {
+                throw new IllegalArgumentException("unit must not be null");
+            }
+            if (amount < 1 || (unit == Unit.EPOCHS && amount > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(
+                        "budget amount of " + unit + " must be in [1, "
+                                + (unit == Unit.EPOCHS ? Integer.MAX_VALUE : Long.MAX_VALUE)
+                                + "], got " + amount);
+            }
+        }
+
+        /** Returns a budget of {@code epochs} epochs. */
+        public static Budget epochs(int epochs) {
+            return new Budget(epochs, Unit.EPOCHS);
+        }
+
+        /** Returns a budget of {@code updates} parameter updates. */
+        public static Budget updates(long updates) {
+            return new Budget(updates, Unit.UPDATES);
+        }
+
+        /** What a {@link Budget} counts. */
+        public enum Unit {
+            /** Passes over the training set. */
+            EPOCHS,
+            /** Parameter updates (batches). */
+            UPDATES
+        }
+    }
+
+    /**
+     * One phase of a schedule: from the zero-based epoch {@code startEpoch} on, train with
+     * {@code learningRate} and {@code batchSize}.
+     *
+     * <pre>{@code
+     * SgdSettings.Phase phase = new SgdSettings.Phase(30, 0.1, 256);
+     * }</pre>
+     *
+     * @param startEpoch first epoch of the phase, zero-based, {@code >= 0}
+     * @param learningRate eps in this phase, finite and {@code > 0}
+     * @param batchSize B in this phase, at least 1 (and at most N, checked when training starts)
+     */
+    public record Phase(int startEpoch, double learningRate, int batchSize) {
+
+        /** Checks the values. */
+        public Phase {
+            if (startEpoch < 0) {
+                throw new IllegalArgumentException("startEpoch must be >= 0, got " + startEpoch);
+            }
+            Checks.positive("learningRate", learningRate);
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+            }
+        }
+    }
+}
