@@ -164,6 +164,8 @@ public final class MnistShallowNet implements Callable<Integer> {
             for (RunKey key : plan) {
                 digits.train(key.trainSize()); // every N must fit the data before anything runs
             }
+            checkSameSettings(this.out, String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s", hidden, lambda,
+                    data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize()));
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %d in parallel, into %s%n",
                     plan.size(), preset, hidden, lambda, digits.description(), pool, out(this.out));
@@ -182,6 +184,24 @@ public final class MnistShallowNet implements Callable<Integer> {
             out.print(Report.write(this.out, planned, b, resamples));
             out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * The key of a run in {@code runs.csv} holds B, eps, N, m, seed and budget, not H, lambda or
+     * the data: a directory's first sweep records them in {@code sweep-settings.txt} and a later
+     * sweep into the same directory must use the same ones, or its runs would be mixed with others.
+     */
+    static void checkSameSettings(Path dir, String settings) throws IOException {
+        Path file = dir.resolve("sweep-settings.txt");
+        if (java.nio.file.Files.exists(file)) {
+            String recorded = java.nio.file.Files.readString(file).strip();
+            if (!recorded.equals(settings)) {
+                throw new IllegalArgumentException("--out " + dir + " holds runs made with " + recorded
+                        + ", but this sweep has " + settings + "; choose another --out");
+            }
+        } else {
+            AtomicFiles.writeString(file, settings + "\n");
         }
     }
 
@@ -324,11 +344,11 @@ public final class MnistShallowNet implements Callable<Integer> {
                             100 * r.testAccuracy(), r.updates(), r.seconds());
                 }
                 AtomicFiles.writeString(out.resolve("schedule.csv"), csv.toString());
-                String title = String.format(Locale.ROOT, "N = %d, m = %s, eps %s and B %d at start, factor %s at %s",
+                String title = String.format(Locale.ROOT, "N %d, m %s, start eps %s B %d, factor %s at %s",
                         trainSize, momentum, learningRate, batchSize, factor, java.util.Arrays.toString(milestones));
-                XYChart vsEpoch = Charts.lines("Test accuracy against epoch (" + title + ")", "epoch",
+                XYChart vsEpoch = Charts.lines("Test accuracy against epoch", "epoch (" + title + ")",
                         "test accuracy (%)", byEpoch);
-                XYChart vsUpdates = Charts.lines("Test accuracy against updates", "parameter updates",
+                XYChart vsUpdates = Charts.lines("Test accuracy against updates", "parameter updates (" + title + ")",
                         "test accuracy (%)", byUpdates);
                 Charts.save(vsEpoch, out, "schedule-vs-epoch");
                 Charts.save(vsUpdates, out, "schedule-vs-updates");

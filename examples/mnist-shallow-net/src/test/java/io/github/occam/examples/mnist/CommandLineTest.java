@@ -61,6 +61,11 @@ class CommandLineTest {
         assertThat(Files.readString(dir.resolve("optimum.csv"))).isEqualTo(optimum);
         assertThat(run("analyze", "--out", dir.toString(), "--resamples", "50")).isZero();
         assertThat(Files.readString(dir.resolve("optimum.csv"))).isEqualTo(optimum);
+
+        // a sweep with another H into the same directory would mix runs: refused
+        args[List.of(args).indexOf("--hidden") + 1] = "32";
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).contains("holds runs made with hidden=16").contains("hidden=32");
     }
 
     @Test
