@@ -64,6 +64,25 @@ public final class Charts {
     }
 
     /**
+     * {@link #accuracyVsBatchSize} with the accuracy axis cut to the {@code points} percentage
+     * points below the best mean (plus its standard deviation), where the optimum is decided.
+     */
+    public static XYChart accuracyNearOptimum(String title, List<OptimumAnalysis.Optimum> family, String label,
+                                              double points) {
+        XYChart chart = accuracyVsBatchSize(title, family, label);
+        double top = 0;
+        for (OptimumAnalysis.Optimum o : family) {
+            for (OptimumAnalysis.Point p : o.curve()) {
+                top = Math.max(top, 100 * (p.mean() + p.sd()));
+            }
+        }
+        top = Math.ceil(top + 0.25);
+        chart.getStyler().setYAxisMax(top);
+        chart.getStyler().setYAxisMin(top - points);
+        return chart;
+    }
+
+    /**
      * B<sub>opt</sub> with its bootstrap interval against the scaling's variable on log-log
      * axes, with the fitted line and the paper's prediction (slope 1) for comparison.
      */
@@ -77,6 +96,8 @@ public final class Charts {
                 scaling.slope(), scaling.low(), scaling.high()), variable, "optimal batch size B_opt");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         List<OptimumAnalysis.Optimum> family = scaling.family();
         int n = family.size();
         double[] x = new double[n];
@@ -156,9 +177,12 @@ public final class Charts {
         List<OptimumAnalysis.Optimum> main = byTrainSizeAndMomentum.values().stream()
                 .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
         RunKey.Setting s = main.get(0).setting();
-        save(accuracyVsBatchSize(String.format(Locale.ROOT, "Test accuracy against batch size (N = %d, m = %s)",
-                s.trainSize(), s.momentum()), main, "learning_rate"), dir, "accuracy-vs-batch-size");
+        String title = String.format(Locale.ROOT, "Test accuracy against batch size (N = %d, m = %s)",
+                s.trainSize(), s.momentum());
+        save(accuracyVsBatchSize(title, main, "learning_rate"), dir, "accuracy-vs-batch-size");
+        save(accuracyNearOptimum(title, main, "learning_rate", 6.0), dir, "accuracy-vs-batch-size-zoom");
         names.add("accuracy-vs-batch-size");
+        names.add("accuracy-vs-batch-size-zoom");
         for (OptimumAnalysis.Scaling scaling : result.scaling()) {
             String suffix = switch (scaling.variable()) {
                 case "learning_rate" -> "learning-rate";
