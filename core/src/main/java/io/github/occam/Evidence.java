@@ -158,7 +158,8 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
     private static Evidence evaluate(Model model, double[] w, double lambda,
             HessianSpectrum.Method method, double gradientNorm, boolean converged) {
         double crossEntropy = model.crossEntropy(w);
-        double cost = crossEntropy + 0.5 * lambda * dot(w, w);
+        double norm = Checks.norm(w);
+        double cost = crossEntropy + 0.5 * lambda * norm * norm;
         HessianSpectrum spectrum = method.compute(model, w, lambda);
         double logOccamFactor = -0.5 * spectrum.sumLogRatio();
         double logEvidence = -cost + logOccamFactor;
@@ -183,14 +184,6 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
         if (method == null) {
             throw new IllegalArgumentException("method must not be null");
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
     }
 
     /**

@@ -7,7 +7,7 @@ import io.github.occam.internal.Checks;
  * 4, eq. 3-5).
  *
  * <p>An SGD step on a batch of B of the N training examples, with learning rate \(\epsilon\) and
- * momentum m ({@code v <- m v + g; w <- w - eps v}, {@code g} the batch mean of
+ * momentum m ({@code v <- m v + d; w <- w - eps v}, {@code d} the batch mean of
  * \(dC_i/d\omega\)), is a discretization of the stochastic differential equation of eq. 4 whose
  * noise has the scale (eq. 5, extended to momentum in Smith &amp; Le 2017)
  * \[ g = \frac{\epsilon}{1 - m} \left(\frac{N}{B} - 1\right) \approx \frac{\epsilon N}{B (1 - m)}. \]

@@ -15,8 +15,8 @@ import java.util.List;
  * fewer updates. {@link #learningRateDecay} builds the first schedule and
  * {@link #batchSizeIncrease} the second. When the batch size would exceed N it is capped at N and
  * the rest of the decay is applied to the learning rate, as that paper does at its largest batch
- * size; a batch size that is not a whole number is rounded to the nearest one and the learning
- * rate adjusted by the same ratio. Either way, phase by phase, \(\epsilon / B\), and so the
+ * size; a batch size that is not a whole number is rounded down and the learning rate lowered by
+ * the same ratio, so the learning rate never exceeds the starting one. Either way, phase by phase, \(\epsilon / B\), and so the
  * approximate noise scale, equals that of the learning-rate decay.
  *
  * <p>An epoch visits every example once in {@code ceil(N / B)} updates (the last batch of an
@@ -132,7 +132,7 @@ public record SgdSchedule(List<Phase> phases) {
 
     /**
      * Returns the batch-size schedule equivalent to {@link #learningRateDecay} with the same
-     * arguments: at the k-th milestone the batch size becomes {@code round(B0 decayFactor^k)},
+     * arguments: at the k-th milestone the batch size becomes {@code floor(B0 decayFactor^k)},
      * capped at N, and the learning rate {@code eps0 B / (B0 decayFactor^k)}, which is
      * {@code eps0} until the cap (or rounding) applies. In every phase {@code eps / B}, hence the
      * approximate noise scale {@code eps N / (B (1 - m))}, equals that of the learning-rate decay.
@@ -152,7 +152,9 @@ public record SgdSchedule(List<Phase> phases) {
         int n = start.trainingSetSize();
         for (int k = 0; k <= milestones.length; k++) {
             double target = start.batchSize() * Math.pow(decayFactor, k);
-            int b = (int) Math.min(n, Math.round(target));
+            // floor, with a relative allowance so that 3 * 2.5^2 = 18.75 or 20 * 5^3 = 2500
+            // computed in floating point are not rounded one too low
+            int b = (int) Math.min(n, Math.floor(target * (1 + 1e-12)));
             double eps = start.learningRate() * (b / target);
             phases.add(new Phase(phaseStart(milestones, k), phaseEnd(milestones, k, epochs),
                     start.withBatchSize(b).withLearningRate(eps)));

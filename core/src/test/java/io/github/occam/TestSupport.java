@@ -25,6 +25,17 @@ public final class TestSupport {
         return x;
     }
 
+    /** Returns a symmetric p x p matrix with standard normal entries on and below the diagonal. */
+    public static double[][] symmetricGaussian(Random random, int p) {
+        double[][] a = gaussian(random, p, p);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                a[j][i] = a[i][j];
+            }
+        }
+        return a;
+    }
+
     /** Returns targets y = X w + sigma * noise for a standard normal w. */
     public static double[] linearTargets(Random random, double[][] x, double sigma) {
         double[] w = new double[x[0].length];

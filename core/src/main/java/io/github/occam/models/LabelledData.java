@@ -5,6 +5,10 @@ import io.github.occam.internal.Checks;
 /**
  * A validated private copy of a labelled training set, features stored row-major in one array
  * (example i at {@code [i d, (i + 1) d)}), and the numerical kernels the models share.
+ *
+ * <p>When at most half of the features are non-zero (pixel data such as MNIST), the rows are also
+ * kept in compressed sparse row form, and {@link #dotRow} and {@link #addRow} touch only the
+ * non-zero entries: the same sums, without the zero terms.
  */
 final class LabelledData {
 
@@ -16,12 +20,67 @@ final class LabelledData {
     final int size;
     /** d, the number of features. */
     final int featureCount;
+    /** Start of row i in {@code columns} and {@code values}, length N + 1; null if dense. */
+    private final int[] rowStart;
+    /** Column of each non-zero feature, rows in order; null if dense. */
+    private final int[] columns;
+    /** Value of each non-zero feature; null if dense. */
+    private final double[] values;
 
     private LabelledData(double[] x, int[] y, int featureCount) {
         this.x = x;
         this.y = y;
         this.size = y.length;
         this.featureCount = featureCount;
+        int nonZero = 0;
+        for (double value : x) {
+            nonZero += value != 0.0 ? 1 : 0;
+        }
+        if (nonZero <= x.length / 2) {
+            rowStart = new int[size + 1];
+            columns = new int[nonZero];
+            values = new double[nonZero];
+            int q = 0;
+            for (int i = 0; i < size; i++) {
+                rowStart[i] = q;
+                for (int j = 0; j < featureCount; j++) {
+                    double value = x[i * featureCount + j];
+                    if (value != 0.0) {
+                        columns[q] = j;
+                        values[q] = value;
+                        q++;
+                    }
+                }
+            }
+            rowStart[size] = q;
+        } else {
+            rowStart = null;
+            columns = null;
+            values = null;
+        }
+    }
+
+    /** Returns \(\sum_j u[offset + j] x_{ij}\), the product of a weight row with example i. */
+    double dotRow(double[] u, int offset, int i) {
+        if (columns == null) {
+            return dot(u, offset, x, i * featureCount, featureCount);
+        }
+        double sum = 0.0;
+        for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+            sum += u[offset + columns[q]] * values[q];
+        }
+        return sum;
+    }
+
+    /** Adds {@code alpha} times example i to {@code target[offset .. offset + d)}. */
+    void addRow(double alpha, int i, double[] target, int offset) {
+        if (columns == null) {
+            axpy(alpha, x, i * featureCount, target, offset, featureCount);
+            return;
+        }
+        for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+            target[offset + columns[q]] += alpha * values[q];
+        }
     }
 
     /**
@@ -104,13 +163,6 @@ final class LabelledData {
         Checks.allFinite(name, w);
     }
 
-    /** Throws unless {@code out} is null or of length {@code p}. */
-    static void checkOutput(String name, double[] out, int p) {
-        if (out != null) {
-            Checks.length(name, out, p);
-        }
-    }
-
     /** Returns the fraction of {@code predicted[i] == y[i]}. */
     double accuracy(int[] predicted) {
         int correct = 0;
@@ -169,6 +221,16 @@ final class LabelledData {
             s[off + c] *= inverse;
         }
         return loss + Math.log1p(rest);
+    }
+
+    /** Copies the upper triangle of the square matrix {@code m} onto its lower; returns m. */
+    static double[][] copyUpperToLower(double[][] m) {
+        for (int a = 0; a < m.length; a++) {
+            for (int b = 0; b < a; b++) {
+                m[a][b] = m[b][a];
+            }
+        }
+        return m;
     }
 
     /** Returns the index of the largest of {@code s[off .. off + n)}, the lowest on ties. */

@@ -1,8 +1,5 @@
 package io.github.occam.models;
 
-import io.github.occam.internal.Checks;
-import java.util.Arrays;
-
 /**
  * Binary logistic regression: \(P(y = 1 \mid w, x) = \sigma(z)\) with \(z = w \cdot x + b\) and
  * \(\sigma(z) = 1 / (1 + e^{-z})\), the linear model of the first experiment of Smith &amp; Le.
@@ -30,18 +27,15 @@ import java.util.Arrays;
  * double[][] hessian = model.hessian(w);
  * }</pre>
  */
-public final class LogisticRegression implements Classifier {
+public final class LogisticRegression extends LabelledModel {
 
-    private final LabelledData data;
     private final boolean bias;
     private final int d;
-    private final int p;
 
     private LogisticRegression(LabelledData data, boolean bias) {
-        this.data = data;
+        super(data, 2, data.featureCount + (bias ? 1 : 0));
         this.bias = bias;
         this.d = data.featureCount;
-        this.p = d + (bias ? 1 : 0);
     }
 
     /**
@@ -63,28 +57,9 @@ public final class LogisticRegression implements Classifier {
         return new LogisticRegression(LabelledData.of(features, labels, 2), bias);
     }
 
-    /** Returns P: the number of features, plus one with a bias. */
-    @Override
-    public int parameterCount() {
-        return p;
-    }
 
-    /** Returns N, the number of training examples. */
-    @Override
-    public int exampleCount() {
-        return data.size;
-    }
 
-    /** Returns 2. */
-    @Override
-    public int classCount() {
-        return 2;
-    }
 
-    /** Returns d, the number of features (without the bias). */
-    public int featureCount() {
-        return d;
-    }
 
     /** Returns whether the last parameter is a bias. */
     public boolean hasBias() {
@@ -106,23 +81,17 @@ public final class LogisticRegression implements Classifier {
      */
     @Override
     public double crossEntropy(double[] w, double[] gradient) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkOutput("gradient", gradient, p);
-        if (gradient != null) {
-            Arrays.fill(gradient, 0.0);
-        }
-        double[] x = data.x;
+        startValue(w, gradient);
         double value = 0.0;
         for (int i = 0; i < data.size; i++) {
-            int row = i * d;
-            double z = logit(w, row);
+            double z = logit(w, i);
             double e = Math.exp(-Math.abs(z));
             // -ln P(y | z) = ln(1 + e^{m}) with m = z for y = 0 and m = -z for y = 1
             value += Math.max(data.y[i] == 1 ? -z : z, 0.0) + Math.log1p(e);
             if (gradient != null) {
                 // p - y, computed from the smaller of sigma(z), sigma(-z) to keep its precision
                 double residual = data.y[i] == 1 ? -sigmoid(-z, e) : sigmoid(z, e);
-                LabelledData.axpy(residual, x, row, gradient, 0, d);
+                data.addRow(residual, i, gradient, 0);
                 if (bias) {
                     gradient[d] += residual;
                 }
@@ -144,17 +113,12 @@ public final class LogisticRegression implements Classifier {
      */
     @Override
     public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkPoint("v", v, p);
-        Checks.length("result", result, p);
-        Arrays.fill(result, 0.0);
-        double[] x = data.x;
+        startProduct(w, v, result);
         for (int i = 0; i < data.size; i++) {
-            int row = i * d;
-            double curvature = curvature(logit(w, row));
-            double projection = logit(v, row);
+            double curvature = curvature(logit(w, i));
+            double projection = logit(v, i);
             double scale = curvature * projection;
-            LabelledData.axpy(scale, x, row, result, 0, d);
+            data.addRow(scale, i, result, 0);
             if (bias) {
                 result[d] += scale;
             }
@@ -178,7 +142,7 @@ public final class LogisticRegression implements Classifier {
         double[] x = data.x;
         for (int i = 0; i < data.size; i++) {
             int row = i * d;
-            double curvature = curvature(logit(w, row));
+            double curvature = curvature(logit(w, i));
             for (int a = 0; a < d; a++) {
                 double scaled = curvature * x[row + a];
                 LabelledData.axpy(scaled, x, row + a, hessian[a], a, d - a);
@@ -190,12 +154,7 @@ public final class LogisticRegression implements Classifier {
                 hessian[d][d] += curvature;
             }
         }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                hessian[a][b] = hessian[b][a];
-            }
-        }
-        return hessian;
+        return LabelledData.copyUpperToLower(hessian);
     }
 
     /**
@@ -211,26 +170,15 @@ public final class LogisticRegression implements Classifier {
         LabelledData.checkPoint("w", w, p);
         int[] predicted = new int[data.size];
         for (int i = 0; i < data.size; i++) {
-            predicted[i] = logit(w, i * d) > 0.0 ? 1 : 0;
+            predicted[i] = logit(w, i) > 0.0 ? 1 : 0;
         }
         return predicted;
     }
 
-    /**
-     * Returns the fraction of training examples with {@code predict(w)[i] == labels[i]}.
-     *
-     * <pre>{@code
-     * double accuracy = model.accuracy(w);
-     * }</pre>
-     */
-    @Override
-    public double accuracy(double[] w) {
-        return data.accuracy(predict(w));
-    }
 
-    /** Returns \(u \cdot x_i\) (+ the bias component of u), x_i starting at {@code row}. */
-    private double logit(double[] u, int row) {
-        double z = LabelledData.dot(u, 0, data.x, row, d);
+    /** Returns \(u \cdot \tilde x_i\): the weights of u times example i, plus u's bias. */
+    private double logit(double[] u, int i) {
+        double z = data.dotRow(u, 0, i);
         return bias ? z + u[d] : z;
     }
 

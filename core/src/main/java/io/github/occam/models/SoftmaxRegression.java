@@ -1,8 +1,5 @@
 package io.github.occam.models;
 
-import io.github.occam.internal.Checks;
-import java.util.Arrays;
-
 /**
  * Multinomial (softmax) logistic regression with n classes:
  * \(P(c \mid w, x) = e^{s_c} / \sum_{c'} e^{s_{c'}}\) with scores \(s_c = w_c \cdot x + b_c\).
@@ -30,22 +27,18 @@ import java.util.Arrays;
  * double h = model.crossEntropy(w);                                 // 4 ln 3
  * }</pre>
  */
-public final class SoftmaxRegression implements Classifier {
+public final class SoftmaxRegression extends LabelledModel {
 
-    private final LabelledData data;
-    private final int classes;
     private final boolean bias;
     private final int d;
     private final int block;
-    private final int p;
 
     private SoftmaxRegression(LabelledData data, int classes, boolean bias) {
-        this.data = data;
-        this.classes = classes;
+        super(data, classes, LabelledData.parameterCount(
+                (long) classes * (data.featureCount + (bias ? 1 : 0))));
         this.bias = bias;
         this.d = data.featureCount;
         this.block = d + (bias ? 1 : 0);
-        this.p = LabelledData.parameterCount((long) classes * block);
     }
 
     /**
@@ -71,28 +64,9 @@ public final class SoftmaxRegression implements Classifier {
                 bias);
     }
 
-    /** Returns P = n (d + 1) with biases, n d without. */
-    @Override
-    public int parameterCount() {
-        return p;
-    }
 
-    /** Returns N, the number of training examples. */
-    @Override
-    public int exampleCount() {
-        return data.size;
-    }
 
-    /** Returns n, the number of classes. */
-    @Override
-    public int classCount() {
-        return classes;
-    }
 
-    /** Returns d, the number of features (without the bias). */
-    public int featureCount() {
-        return d;
-    }
 
     /** Returns whether the last parameter of each class's block is a bias. */
     public boolean hasBias() {
@@ -113,11 +87,7 @@ public final class SoftmaxRegression implements Classifier {
      */
     @Override
     public double crossEntropy(double[] w, double[] gradient) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkOutput("gradient", gradient, p);
-        if (gradient != null) {
-            Arrays.fill(gradient, 0.0);
-        }
+        startValue(w, gradient);
         double[] s = new double[classes];
         double value = 0.0;
         for (int i = 0; i < data.size; i++) {
@@ -147,10 +117,7 @@ public final class SoftmaxRegression implements Classifier {
      */
     @Override
     public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkPoint("v", v, p);
-        Checks.length("result", result, p);
-        Arrays.fill(result, 0.0);
+        startProduct(w, v, result);
         double[] prob = new double[classes];
         double[] u = new double[classes];
         for (int i = 0; i < data.size; i++) {
@@ -205,12 +172,7 @@ public final class SoftmaxRegression implements Classifier {
                 }
             }
         }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                hessian[a][b] = hessian[b][a];
-            }
-        }
-        return hessian;
+        return LabelledData.copyUpperToLower(hessian);
     }
 
     /**
@@ -233,34 +195,21 @@ public final class SoftmaxRegression implements Classifier {
         return predicted;
     }
 
-    /**
-     * Returns the fraction of training examples with {@code predict(w)[i] == labels[i]}.
-     *
-     * <pre>{@code
-     * double accuracy = model.accuracy(w);
-     * }</pre>
-     */
-    @Override
-    public double accuracy(double[] w) {
-        return data.accuracy(predict(w));
-    }
 
     /** Writes \(u_c \cdot \tilde x_i\) for every class c into {@code out}. */
     private void scores(double[] u, int i, double[] out) {
-        int row = i * d;
         for (int c = 0; c < classes; c++) {
             int offset = c * block;
-            double s = LabelledData.dot(u, offset, data.x, row, d);
+            double s = data.dotRow(u, offset, i);
             out[c] = bias ? s + u[offset + d] : s;
         }
     }
 
     /** Adds \(coefficient_c \tilde x_i\) to block c of {@code target}, for every class c. */
     private void addOuter(double[] coefficient, int i, double[] target) {
-        int row = i * d;
         for (int c = 0; c < classes; c++) {
             int offset = c * block;
-            LabelledData.axpy(coefficient[c], data.x, row, target, offset, d);
+            data.addRow(coefficient[c], i, target, offset);
             if (bias) {
                 target[offset + d] += coefficient[c];
             }

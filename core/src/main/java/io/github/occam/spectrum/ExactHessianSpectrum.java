@@ -9,8 +9,9 @@ import java.util.Arrays;
 /**
  * The exact spectrum of the Hessian of \(C(w) = H(w) + \lambda |w|^2 / 2\), from a dense
  * symmetric eigen-decomposition (Householder tridiagonalization and implicit QL, eigenvalues
- * only, about \(\frac{4}{3} P^3\) flops: 0.1 s for P = 200 is unusual, P = 1000 takes about a
- * second, P up to a few thousand is practical).
+ * only, about \(\frac{4}{3} P^3\) flops). Measured on one core: about 0.01 s for P = 200,
+ * 0.3 s for P = 1000 and a few seconds for P = 2000, against 0.08 s and 4 s for commons-math3's
+ * {@code EigenDecomposition}, which also forms the eigenvectors.
  *
  * <p>The sum \(\sum \ln(\lambda_i / \lambda)\) of Smith &amp; Le, eq. 1, runs over the eigenvalues
  * \(\lambda_i \ge \lambda\), as the paper does away from a minimum. For a decomposed matrix, an

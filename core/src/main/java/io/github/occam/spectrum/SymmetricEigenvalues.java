@@ -22,6 +22,9 @@ final class SymmetricEigenvalues {
      */
     static double[] of(double[][] a) {
         int n = a.length;
+        if (n == 0) {
+            return new double[0];
+        }
         double[][] lower = new double[n][];
         for (int i = 0; i < n; i++) {
             lower[i] = Arrays.copyOf(a[i], i + 1);

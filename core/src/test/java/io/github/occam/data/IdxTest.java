@@ -18,6 +18,14 @@ class IdxTest {
         return Idx.read(new ByteArrayInputStream(bytes), "test.idx", rank);
     }
 
+    /** The same content, raw and compressed, fails with the same message. */
+    private static void assertRawAndGzipFail(byte[] raw, int rank, String expected) {
+        assertThatThrownBy(() -> read(raw, rank))
+                .isInstanceOf(CorruptDataException.class).hasMessage(expected);
+        assertThatThrownBy(() -> read(IdxBytes.gzip(raw), rank))
+                .isInstanceOf(CorruptDataException.class).hasMessage(expected);
+    }
+
     @Test
     void readsRawAndGzipIdentically() throws IOException {
         byte[] data = new byte[2 * 3 * 4];
@@ -102,10 +110,7 @@ class IdxTest {
         byte[] cut = Arrays.copyOf(full, full.length - 5);
         String expected = "test.idx: truncated data: dimensions [2, 3, 3] need 18 bytes after"
                 + " the 16-byte header, got 13 (file length 29, expected 34)";
-        assertThatThrownBy(() -> read(cut, 3))
-                .isInstanceOf(CorruptDataException.class).hasMessage(expected);
-        assertThatThrownBy(() -> read(IdxBytes.gzip(cut), 3))
-                .isInstanceOf(CorruptDataException.class).hasMessage(expected);
+        assertRawAndGzipFail(cut, 3, expected);
     }
 
     @Test
@@ -133,10 +138,7 @@ class IdxTest {
         byte[] longer = Arrays.copyOf(full, full.length + 3);
         String expected = "test.idx: trailing garbage: 3 bytes after the 4 data bytes"
                 + " (file length 15, expected 12)";
-        assertThatThrownBy(() -> read(longer, 1))
-                .isInstanceOf(CorruptDataException.class).hasMessage(expected);
-        assertThatThrownBy(() -> read(IdxBytes.gzip(longer), 1))
-                .isInstanceOf(CorruptDataException.class).hasMessage(expected);
+        assertRawAndGzipFail(longer, 1, expected);
     }
 
     @Test

@@ -22,11 +22,20 @@ class LogisticRegressionTest {
         return ModelTesting.randomLabels(new Random(2), N, 2);
     }
 
-    @Nested
-    class WithBias extends ClassifierContract {
+    /** The contract on the seeded data, with or without bias, dense or mostly zero. */
+    abstract static class LogisticContract extends ClassifierContract {
+        private final boolean bias;
+        private final double zeroFraction;
+
+        LogisticContract(boolean bias, double zeroFraction) {
+            this.bias = bias;
+            this.zeroFraction = zeroFraction;
+        }
+
         @Override
         Classifier model() {
-            return LogisticRegression.of(features(), labels(), true);
+            double[][] x = ModelTesting.sparsify(new Random(6), features(), zeroFraction);
+            return LogisticRegression.of(x, labels(), bias);
         }
 
         @Override
@@ -36,25 +45,29 @@ class LogisticRegressionTest {
 
         @Override
         double[] point(Random random) {
-            return ModelTesting.gaussianVector(random, D + 1, 0.7);
+            return ModelTesting.gaussianVector(random, D + (bias ? 1 : 0), 0.7);
         }
     }
 
     @Nested
-    class WithoutBias extends ClassifierContract {
-        @Override
-        Classifier model() {
-            return LogisticRegression.of(features(), labels(), false);
+    class WithBias extends LogisticContract {
+        WithBias() {
+            super(true, 0.0);
         }
+    }
 
-        @Override
-        int[] labels() {
-            return LogisticRegressionTest.labels();
+    @Nested
+    class WithoutBias extends LogisticContract {
+        WithoutBias() {
+            super(false, 0.0);
         }
+    }
 
-        @Override
-        double[] point(Random random) {
-            return ModelTesting.gaussianVector(random, D, 0.7);
+    /** Mostly zero features, which the model stores and multiplies sparse. */
+    @Nested
+    class SparseFeatures extends LogisticContract {
+        SparseFeatures() {
+            super(true, 0.7);
         }
     }
 

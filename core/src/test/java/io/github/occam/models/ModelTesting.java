@@ -21,6 +21,18 @@ final class ModelTesting {
         return m;
     }
 
+    /** Sets each entry of m to 0 with probability {@code zeroFraction}; returns m. */
+    static double[][] sparsify(Random random, double[][] m, double zeroFraction) {
+        for (double[] row : m) {
+            for (int j = 0; j < row.length; j++) {
+                if (random.nextDouble() < zeroFraction) {
+                    row[j] = 0.0;
+                }
+            }
+        }
+        return m;
+    }
+
     /** Returns n independent N(0, scale^2) numbers. */
     static double[] gaussianVector(Random random, int n, double scale) {
         double[] v = new double[n];

@@ -23,11 +23,20 @@ class SoftmaxRegressionTest {
         return ModelTesting.randomLabels(new Random(22), N, CLASSES);
     }
 
-    @Nested
-    class WithBias extends ClassifierContract {
+    /** The contract on the seeded data, with or without biases, dense or mostly zero. */
+    abstract static class SoftmaxContract extends ClassifierContract {
+        private final boolean bias;
+        private final double zeroFraction;
+
+        SoftmaxContract(boolean bias, double zeroFraction) {
+            this.bias = bias;
+            this.zeroFraction = zeroFraction;
+        }
+
         @Override
         Classifier model() {
-            return SoftmaxRegression.of(features(), labels(), CLASSES, true);
+            double[][] x = ModelTesting.sparsify(new Random(26), features(), zeroFraction);
+            return SoftmaxRegression.of(x, labels(), CLASSES, bias);
         }
 
         @Override
@@ -37,25 +46,29 @@ class SoftmaxRegressionTest {
 
         @Override
         double[] point(Random random) {
-            return ModelTesting.gaussianVector(random, CLASSES * (D + 1), 0.7);
+            return ModelTesting.gaussianVector(random, CLASSES * (D + (bias ? 1 : 0)), 0.7);
         }
     }
 
     @Nested
-    class WithoutBias extends ClassifierContract {
-        @Override
-        Classifier model() {
-            return SoftmaxRegression.of(features(), labels(), CLASSES, false);
+    class WithBias extends SoftmaxContract {
+        WithBias() {
+            super(true, 0.0);
         }
+    }
 
-        @Override
-        int[] labels() {
-            return SoftmaxRegressionTest.labels();
+    @Nested
+    class WithoutBias extends SoftmaxContract {
+        WithoutBias() {
+            super(false, 0.0);
         }
+    }
 
-        @Override
-        double[] point(Random random) {
-            return ModelTesting.gaussianVector(random, CLASSES * D, 0.7);
+    /** Mostly zero features, which the model stores and multiplies sparse. */
+    @Nested
+    class SparseFeatures extends SoftmaxContract {
+        SparseFeatures() {
+            super(false, 0.7);
         }
     }
 

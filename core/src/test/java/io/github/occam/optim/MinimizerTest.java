@@ -2,6 +2,7 @@ package io.github.occam.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.Cost;
 import io.github.occam.Model;
@@ -86,6 +87,74 @@ class MinimizerTest {
             assertThat(minimum.converged()).as(minimizer.toString()).isTrue();
             assertThat(minimum.gradientNorm()).isLessThanOrEqualTo(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
         }
+    }
+
+    /** H(w) = sum_j (w_j^4 / 4 - w_j^2): negative curvature near 0, minima at w_j^2 = 2 - lambda. */
+    private static final class DoubleWell implements Model {
+        final int p;
+
+        DoubleWell(int p) {
+            this.p = p;
+        }
+
+        @Override
+        public int parameterCount() {
+            return p;
+        }
+
+        @Override
+        public int exampleCount() {
+            return 1;
+        }
+
+        @Override
+        public int classCount() {
+            return 2;
+        }
+
+        @Override
+        public double crossEntropy(double[] w, double[] gradient) {
+            double value = 0.0;
+            for (int j = 0; j < p; j++) {
+                value += Math.pow(w[j], 4) / 4 - w[j] * w[j];
+                if (gradient != null) {
+                    gradient[j] = Math.pow(w[j], 3) - 2 * w[j];
+                }
+            }
+            return value;
+        }
+    }
+
+    @Test
+    void leavesRegionsOfNegativeCurvature() {
+        Model model = new DoubleWell(4);
+        double[] start = {0.1, -0.05, 0.2, 3.0};
+        double lambda = 0.1;
+        for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
+            Minimum minimum = minimizer.withGradientTolerance(1e-9).minimize(model, lambda, start);
+            assertThat(minimum.converged()).as(minimizer.toString()).isTrue();
+            for (double w : minimum.parameters()) {
+                // a minimum, not the saddle at 0: w^2 = 2 - lambda
+                assertThat(Math.abs(w)).as(minimizer.toString())
+                        .isCloseTo(Math.sqrt(2 - lambda), within(1e-8));
+            }
+        }
+    }
+
+    @Test
+    void automaticSwitchesToLbfgsForManyParameters() {
+        Random random = new Random(12);
+        int p = Minimizer.AUTOMATIC_NEWTON_LIMIT + 1;
+        double[][] x = TestSupport.gaussian(random, 4, p);
+        Model model = GaussianLinearRegression.of(x, TestSupport.linearTargets(random, x, 1.0), 1.0);
+        Minimum minimum = Minimizer.automatic().minimize(model, 1.0, new double[p]);
+        assertThat(minimum.converged()).isTrue();
+        assertThat(minimum.iterations()).isGreaterThan(1);   // Newton would solve it in one step
+        Minimum newton = Minimizer.newton().withMaxIterations(1).minimize(
+                GaussianLinearRegression.of(new double[][] {{1, 2}, {3, 4}, {5, 7}}, new double[] {1, 2, 3}, 1.0),
+                1.0, new double[2]);
+        assertThat(newton.iterations()).isEqualTo(1);
+        assertThat(newton.converged()).isTrue();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file through a temporary sibling and an atomic rename. */
 final class AtomicFiles {
@@ -25,10 +27,13 @@ final class AtomicFiles {
      */
     static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(),
-                "." + absolute.getFileName(), ".tmp");
+        // A plain new file (not Files.createTempFile, which makes it owner-only) so that the
+        // result gets the usual permissions of the user's umask.
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             try {

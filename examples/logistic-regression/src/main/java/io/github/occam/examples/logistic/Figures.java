@@ -117,7 +117,7 @@ public final class Figures {
         chart.setYAxisGroupTitle(1, "log evidence ratio per example E/N");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisGroupTickLabelsColorMap(1, EVIDENCE);
-        chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0.00");
+        chart.getStyler().setYAxisDecimalPattern("0.00");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         return chart;
     }

@@ -53,7 +53,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             description = "Seed of the synthetic inputs and random labels (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--lambdas", paramLabel = "a,b,c", split = ",",
+    @Option(names = "--lambdas", paramLabel = "LAMBDA", split = ",",
             description = "Regularization coefficients to evaluate, each > 0. Default: 21 values, "
                     + "4 per decade from 0.001 to 100.")
     private double[] lambdas;
@@ -181,6 +181,15 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
                     + "together, got only " + (trainCsv == null ? "--test-csv " + testCsv
                             : "--train-csv " + trainCsv));
         }
+        if (trainCsv != null) {
+            for (String synthetic : List.of("--seed", "--labels", "--dimension", "--train-size",
+                    "--test-size")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(synthetic)) {
+                    throw new ParameterException(spec.commandLine(), synthetic + " applies to the "
+                            + "synthetic data, not to --train-csv " + trainCsv);
+                }
+            }
+        }
         if (standardize && trainCsv == null) {
             throw new ParameterException(spec.commandLine(), "--standardize applies to "
                     + "--train-csv/--test-csv data; the synthetic inputs are already normalized");
@@ -242,9 +251,9 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             List<ResultRow> rows, Path table, List<Path> figures, double seconds) {
         Task first = tasks.get(0);
         stdout.printf(Locale.ROOT, "Logistic regression, d = %d, %d training and %d test examples,"
-                + " %s, %d lambdas from %.4g to %.4g%n", first.train().dimension(),
+                + " %s, %d lambdas from %s to %s%n", first.train().dimension(),
                 first.train().size(), first.test().size(), bias ? "with bias" : "no bias",
-                grid.length, grid[0], grid[grid.length - 1]);
+                grid.length, Summary.lambda(grid[0]), Summary.lambda(grid[grid.length - 1]));
         stdout.println();
         for (Summary summary : Summary.of(rows)) {
             stdout.print(summary.format());

@@ -1,5 +1,7 @@
 package io.github.occam.examples.logistic;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,11 +92,11 @@ public record Summary(String labels, int lambdas, double lambdaBestTestCrossEntr
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s labels (%d lambdas)%n", labels, lambdas));
         text.append(String.format(Locale.ROOT,
-                "  best test cross-entropy  %.4f at lambda = %.4g (test accuracy %.3f)%n",
-                bestTestCrossEntropy, lambdaBestTestCrossEntropy, testAccuracyAtBest));
+                "  best test cross-entropy  %.4f at lambda = %s (test accuracy %.3f)%n",
+                bestTestCrossEntropy, lambda(lambdaBestTestCrossEntropy), testAccuracyAtBest));
         text.append(String.format(Locale.ROOT,
-                "  lowest E/N               %+.4f at lambda = %.4g (highest E/N %+.4f)%n",
-                lowestEvidenceRatioPerExample, lambdaLowestEvidenceRatio,
+                "  lowest E/N               %+.4f at lambda = %s (highest E/N %+.4f)%n",
+                lowestEvidenceRatioPerExample, lambda(lambdaLowestEvidenceRatio),
                 highestEvidenceRatioPerExample));
         text.append(String.format(Locale.ROOT,
                 "  E %s%n", lowestEvidenceRatioPerExample > 0.0 ? "> 0 at every lambda"
@@ -109,5 +111,15 @@ public record Summary(String labels, int lambdas, double lambdaBestTestCrossEntr
                     "  WARNING: the minimizer did not converge at %d lambda(s)%n", notConverged));
         }
         return text.toString();
+    }
+
+    /** Returns {@code lambda} to 4 significant digits without trailing zeros: 0.001, 17.78, 100. */
+    static String lambda(double lambda) {
+        if (!Double.isFinite(lambda) || lambda == 0.0) {
+            return Double.toString(lambda);
+        }
+        BigDecimal rounded = new BigDecimal(lambda).round(new MathContext(4)).stripTrailingZeros();
+        double magnitude = Math.abs(lambda);
+        return magnitude >= 1e-4 && magnitude < 1e7 ? rounded.toPlainString() : rounded.toString();
     }
 }

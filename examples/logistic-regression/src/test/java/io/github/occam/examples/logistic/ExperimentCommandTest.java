@@ -1,6 +1,7 @@
 package io.github.occam.examples.logistic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line, its options and its outputs, with a stand-in for the numerical work. */
+/**
+ * The command line, its options and its outputs. The option checks use a stand-in for the
+ * numerical work; the tiny full run uses the real one.
+ */
 class ExperimentCommandTest {
 
     /** A cheap stand-in: numbers that depend on lambda and on the data, all finite. */
@@ -55,8 +59,9 @@ class ExperimentCommandTest {
     @Test
     void tinyRunWritesTableFiguresAndSummary() throws IOException {
         Path results = dir.resolve("nested").resolve("results");
-        int code = run(STAND_IN, "--lambdas", "100,0.01,1", "--out", results.toString(),
-                "--no-progress", "--dimension", "5", "--train-size", "20", "--test-size", "30");
+        int code = run(new EvidenceEvaluator(), "--lambdas", "100,0.01,1", "--out",
+                results.toString(), "--no-progress", "--dimension", "5", "--train-size", "20",
+                "--test-size", "30");
         assertThat(code).as(err.toString()).isZero();
 
         List<CSVRecord> rows = readTable(results.resolve("results.csv"));
@@ -66,7 +71,11 @@ class ExperimentCommandTest {
                         "informative");
         assertThat(rows.subList(0, 3)).extracting(r -> Double.parseDouble(r.get("lambda")))
                 .containsExactly(0.01, 1.0, 100.0);
-        assertThat(Double.parseDouble(rows.get(1).get("log_evidence_ratio"))).isEqualTo(0.0);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(Double.parseDouble(r.get("train_accuracy"))).isBetween(0.0, 1.0);
+            assertThat(Double.parseDouble(r.get("log_evidence_ratio_per_example")) * 20)
+                    .isCloseTo(Double.parseDouble(r.get("log_evidence_ratio")), within(1e-9));
+        });
 
         for (String name : List.of(Figures.FIGURE_1, Figures.FIGURE_2)) {
             byte[] png = Files.readAllBytes(results.resolve(name + ".png"));
@@ -125,6 +134,9 @@ class ExperimentCommandTest {
         assertThat(run(STAND_IN, "--train-csv", "a.csv", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--test-csv");
         assertThat(run(STAND_IN, "--standardize", "--out", dir.toString())).isEqualTo(2);
+        assertThat(run(STAND_IN, "--train-csv", "a.csv", "--test-csv", "b.csv", "--labels",
+                "random", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--labels applies to the synthetic data");
         assertThat(run(STAND_IN, "--labels", "some", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("some");
         assertThat(run(STAND_IN, "--train-size", "1", "--out", dir.toString())).isEqualTo(2);
