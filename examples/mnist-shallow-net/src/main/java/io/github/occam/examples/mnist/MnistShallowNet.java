@@ -13,8 +13,11 @@ import io.github.occam.sgd.TrainingResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -175,13 +178,8 @@ public final class MnistShallowNet implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
                     summary.skipped(), summary.seconds());
             Budget b = grids.get(0).budget();
-            List<RunRecord> planned = new ArrayList<>();
-            for (RunRecord r : RunsCsv.readAndRepair(this.out.resolve("runs.csv"))) {
-                if (r.ranFor(b)) {
-                    planned.add(r);
-                }
-            }
-            out.print(Report.write(this.out, planned, b, resamples));
+            // every run of the directory under this budget, also those of earlier sweeps with other grids
+            out.print(Report.write(this.out, RunsCsv.readAndRepair(this.out.resolve("runs.csv")), b, resamples));
             out.flush();
             return 0;
         }
@@ -194,8 +192,8 @@ public final class MnistShallowNet implements Callable<Integer> {
      */
     static void checkSameSettings(Path dir, String settings) throws IOException {
         Path file = dir.resolve("sweep-settings.txt");
-        if (java.nio.file.Files.exists(file)) {
-            String recorded = java.nio.file.Files.readString(file).strip();
+        if (Files.exists(file)) {
+            String recorded = Files.readString(file).strip();
             if (!recorded.equals(settings)) {
                 throw new IllegalArgumentException("--out " + dir + " holds runs made with " + recorded
                         + ", but this sweep has " + settings + "; choose another --out");
@@ -298,7 +296,7 @@ public final class MnistShallowNet implements Callable<Integer> {
             try {
                 for (Map.Entry<String, SgdSchedule> e : schedules.entrySet()) {
                     SgdSettings settings = settingsOf(e.getValue(), hidden, seed);
-                    List<EpochMetrics> curve = java.util.Collections.synchronizedList(new ArrayList<>());
+                    List<EpochMetrics> curve = Collections.synchronizedList(new ArrayList<>());
                     TrainingListener listener = new TrainingListener() {
                         @Override
                         public boolean wantsTestMetrics() {
@@ -345,7 +343,7 @@ public final class MnistShallowNet implements Callable<Integer> {
                 }
                 AtomicFiles.writeString(out.resolve("schedule.csv"), csv.toString());
                 String title = String.format(Locale.ROOT, "N %d, m %s, start eps %s B %d, factor %s at %s",
-                        trainSize, momentum, learningRate, batchSize, factor, java.util.Arrays.toString(milestones));
+                        trainSize, momentum, learningRate, batchSize, factor, Arrays.toString(milestones));
                 XYChart vsEpoch = Charts.lines("Test accuracy against epoch", "epoch (" + title + ")",
                         "test accuracy (%)", byEpoch);
                 XYChart vsUpdates = Charts.lines("Test accuracy against updates", "parameter updates (" + title + ")",
