@@ -98,6 +98,8 @@ public final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setXAxisDecimalPattern("#0.####");
+        chart.getStyler().setYAxisDecimalPattern("#0.#");
         List<OptimumAnalysis.Optimum> family = scaling.family();
         int n = family.size();
         double[] x = new double[n];
