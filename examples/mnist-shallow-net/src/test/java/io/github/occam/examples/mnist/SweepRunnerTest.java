@@ -70,6 +70,15 @@ class SweepRunnerTest {
     }
 
     @Test
+    void progressGoesToTheGivenStreamWithTheRunCount() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream progress = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            SweepRunner.run(plan, dir.resolve("runs.csv"), 2, SweepRunnerTest::fake, progress);
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("sweep").contains("24/24 runs");
+    }
+
+    @Test
     void aFailingRunStopsTheSweepWithItsSettingsAndKeepsFinishedRuns() throws IOException {
         Path file = dir.resolve("runs.csv");
         RunKey bad = plan.get(5);
