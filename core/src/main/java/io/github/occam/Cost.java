@@ -7,6 +7,8 @@ import io.github.occam.internal.Checks;
  * cross-entropy plus the Gaussian prior of precision \(\lambda\) on every parameter. Its minimum
  * \(w_0\) and its Hessian there, \(\nabla\nabla H(w_0) + \lambda I\), give the Laplace evidence.
  *
+ * <p>A cost is as thread-safe as its model (the built-in models are immutable).
+ *
  * <pre>{@code
  * Cost cost = Cost.of(model, 0.1);
  * double[] gradient = new double[model.parameterCount()];
@@ -25,9 +27,7 @@ public record Cost(Model model, double lambda) {
      *     and &gt; 0
      */
     public Cost {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
     }
 

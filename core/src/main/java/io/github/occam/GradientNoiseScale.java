@@ -36,10 +36,13 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
 
     /** Checks {@code 1 <= b < B} and that the squared norms are finite and non-negative. */
     public GradientNoiseScale {
-        Checks.inRange("smallBatch", smallBatch, 1, Integer.MAX_VALUE - 1);
-        Checks.inRange("largeBatch", largeBatch, smallBatch + 1, Integer.MAX_VALUE);
-        checkSquaredNorm("smallBatchSquaredNorm", smallBatchSquaredNorm);
-        checkSquaredNorm("largeBatchSquaredNorm", largeBatchSquaredNorm);
+        Checks.atLeast("smallBatch", smallBatch, 1);
+        if (largeBatch <= smallBatch) {
+            throw new IllegalArgumentException("largeBatch must be > smallBatch = " + smallBatch
+                    + ", got " + largeBatch);
+        }
+        Checks.nonNegative("smallBatchSquaredNorm", smallBatchSquaredNorm);
+        Checks.nonNegative("largeBatchSquaredNorm", largeBatchSquaredNorm);
     }
 
     /**
@@ -72,11 +75,11 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
         if (measurements == null || measurements.isEmpty()) {
             throw new IllegalArgumentException("measurements must not be null or empty");
         }
-        GradientNoiseScale first = measurements.get(0);
+        GradientNoiseScale first = Checks.notNull("measurements[0]", measurements.get(0));
         double small = 0.0;
         double large = 0.0;
         for (int k = 0; k < measurements.size(); k++) {
-            GradientNoiseScale m = measurements.get(k);
+            GradientNoiseScale m = Checks.notNull("measurements[" + k + "]", measurements.get(k));
             if (m.smallBatch != first.smallBatch || m.largeBatch != first.largeBatch) {
                 throw new IllegalArgumentException("measurements[" + k + "] has b = "
                         + m.smallBatch + ", B = " + m.largeBatch + ", expected b = "
@@ -120,11 +123,5 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
      */
     public double simpleNoiseScale() {
         return covarianceTrace() / squaredGradientNorm();
-    }
-
-    private static void checkSquaredNorm(String name, double value) {
-        if (!(value >= 0.0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
-        }
     }
 }

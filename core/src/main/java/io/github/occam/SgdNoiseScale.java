@@ -102,7 +102,7 @@ public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchS
      * Predicts the optimal batch size for another learning rate, training-set size and momentum,
      * taking this setting as a measured optimum (eps0, N0, B0, m0) and keeping the noise scale
      * \(\epsilon N / (B (1 - m))\) at its optimal value (the three scaling rules
-     * \(B_{opt} \propto \epsilon\), \(\propto N\), \(\propto 1/(1 - m)\) of section 5):
+     * \(B_{opt} \propto \epsilon\), \(\propto N\), \(\propto 1/(1 - m)\) of section 4):
      * {@code B0 (eps/eps0) (N/N0) ((1 - m0)/(1 - m))}.
      *
      * <pre>{@code
@@ -191,12 +191,10 @@ public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchS
     }
 
     static void checkTrainingSetSize(int trainingSetSize) {
-        Checks.inRange("trainingSetSize", trainingSetSize, 1, Integer.MAX_VALUE);
+        Checks.atLeast("trainingSetSize", trainingSetSize, 1);
     }
 
     static void checkMomentum(double momentum) {
-        if (!(momentum >= 0.0 && momentum < 1.0)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
+        Checks.fraction("momentum", momentum);
     }
 }

@@ -50,11 +50,12 @@ public record SgdSchedule(List<Phase> phases) {
 
         /** Checks {@code 0 <= startEpoch < endEpoch} and that {@code settings} is present. */
         public Phase {
-            Checks.inRange("startEpoch", startEpoch, 0, Integer.MAX_VALUE - 1);
-            Checks.inRange("endEpoch", endEpoch, startEpoch + 1, Integer.MAX_VALUE);
-            if (settings == null) {
-                throw new IllegalArgumentException("settings must not be null");
+            Checks.atLeast("startEpoch", startEpoch, 0);
+            if (endEpoch <= startEpoch) {
+                throw new IllegalArgumentException("endEpoch must be > startEpoch = " + startEpoch
+                        + ", got " + endEpoch);
             }
+            Checks.notNull("settings", settings);
         }
 
         /** Returns the number of epochs of the phase. */
@@ -74,6 +75,9 @@ public record SgdSchedule(List<Phase> phases) {
     public SgdSchedule {
         if (phases == null || phases.isEmpty()) {
             throw new IllegalArgumentException("phases must not be null or empty");
+        }
+        for (int k = 0; k < phases.size(); k++) {
+            Checks.notNull("phases[" + k + "]", phases.get(k));
         }
         phases = List.copyOf(phases);
         int expectedStart = 0;
@@ -202,13 +206,9 @@ public record SgdSchedule(List<Phase> phases) {
 
     private static void checkStepDecay(SgdNoiseScale start, int epochs, int[] milestones,
             double decayFactor) {
-        if (start == null) {
-            throw new IllegalArgumentException("start must not be null");
-        }
-        Checks.inRange("epochs", epochs, 1, Integer.MAX_VALUE);
-        if (milestones == null) {
-            throw new IllegalArgumentException("milestones must not be null");
-        }
+        Checks.notNull("start", start);
+        Checks.atLeast("epochs", epochs, 1);
+        Checks.notNull("milestones", milestones);
         int previous = 0;
         for (int k = 0; k < milestones.length; k++) {
             if (milestones[k] <= previous || milestones[k] >= epochs) {

@@ -299,7 +299,10 @@ class EvidenceTest {
                 .hasMessage("w[1] must be finite, got NaN");
         assertThatThrownBy(() -> Evidence.at(model, new double[2], Double.POSITIVE_INFINITY))
                 .hasMessage("lambda must be finite and > 0, got Infinity");
-        assertThatThrownBy(() -> Evidence.maximize(model, 0.0, 1.0)).hasMessage("lambda must be finite and > 0, got 0.0");
+        assertThatThrownBy(() -> Evidence.maximize(model, 0.0, 1.0))
+                .hasMessage("lambdaLow must be finite and > 0, got 0.0");
+        assertThatThrownBy(() -> Evidence.maximize(model, Double.NaN, 1.0))
+                .hasMessage("lambdaLow must be finite and > 0, got NaN");
         assertThatThrownBy(() -> Evidence.maximize(model, 1.0, Double.NaN))
                 .hasMessage("lambdaHigh must be finite and > 0, got NaN");
         assertThatThrownBy(() -> Evidence.maximize(model, 2.0, 1.0))

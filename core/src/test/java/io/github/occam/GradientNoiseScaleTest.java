@@ -133,15 +133,19 @@ class GradientNoiseScaleTest {
     void rejectsBadInput() {
         assertThatThrownBy(() -> GradientNoiseScale.of(0, 1, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("smallBatch must be in [1, 2147483646], got 0");
+                .hasMessage("smallBatch must be >= 1, got 0");
         assertThatThrownBy(() -> GradientNoiseScale.of(8, 1, 8, 1))
-                .hasMessage("largeBatch must be in [9, 2147483647], got 8");
+                .hasMessage("largeBatch must be > smallBatch = 8, got 8");
         assertThatThrownBy(() -> GradientNoiseScale.of(8, -1, 16, 1))
                 .hasMessage("smallBatchSquaredNorm must be finite and >= 0, got -1.0");
         assertThatThrownBy(() -> GradientNoiseScale.of(8, 1, 16, Double.NaN))
                 .hasMessage("largeBatchSquaredNorm must be finite and >= 0, got NaN");
         assertThatThrownBy(() -> GradientNoiseScale.mean(List.of()))
                 .hasMessage("measurements must not be null or empty");
+        assertThatThrownBy(() -> GradientNoiseScale.mean(
+                java.util.Arrays.asList(GradientNoiseScale.of(1, 1, 2, 1), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("measurements[1] must not be null");
         assertThatThrownBy(() -> GradientNoiseScale.mean(List.of(GradientNoiseScale.of(1, 1, 2, 1),
                 GradientNoiseScale.of(1, 1, 3, 1))))
                 .hasMessage("measurements[1] has b = 1, B = 3, expected b = 1, B = 2");

@@ -164,7 +164,7 @@ class SgdNoiseScaleTest {
         assertThatThrownBy(() -> SgdNoiseScale.of(Double.POSITIVE_INFINITY, 10, 1, 0.0))
                 .hasMessage("learningRate must be finite and > 0, got Infinity");
         assertThatThrownBy(() -> SgdNoiseScale.of(0.1, 0, 1, 0.0))
-                .hasMessage("trainingSetSize must be in [1, 2147483647], got 0");
+                .hasMessage("trainingSetSize must be >= 1, got 0");
         assertThatThrownBy(() -> SgdNoiseScale.of(0.1, 10, 0, 0.0))
                 .hasMessage("batchSize must be in [1, 10], got 0");
         assertThatThrownBy(() -> SgdNoiseScale.of(0.1, 10, 11, 0.0))
@@ -182,14 +182,14 @@ class SgdNoiseScaleTest {
         assertThatThrownBy(() -> SgdNoiseScale.batchSizeFor(1.0, -0.1, 10, 0.0))
                 .hasMessage("learningRate must be finite and > 0, got -0.1");
         assertThatThrownBy(() -> SgdNoiseScale.batchSizeFor(1.0, 0.1, -3, 0.0))
-                .hasMessage("trainingSetSize must be in [1, 2147483647], got -3");
+                .hasMessage("trainingSetSize must be >= 1, got -3");
         assertThatThrownBy(() -> SgdNoiseScale.batchSizeFor(1.0, 0.1, 10, 2.0))
                 .hasMessage("momentum must be in [0, 1), got 2.0");
         SgdNoiseScale s = SgdNoiseScale.of(0.1, 10, 1, 0.0);
         assertThatThrownBy(() -> s.optimalBatchSizeAt(0.0, 10, 0.0))
                 .hasMessage("learningRate must be finite and > 0, got 0.0");
         assertThatThrownBy(() -> s.optimalBatchSizeAt(0.1, 0, 0.0))
-                .hasMessage("trainingSetSize must be in [1, 2147483647], got 0");
+                .hasMessage("trainingSetSize must be >= 1, got 0");
         assertThatThrownBy(() -> s.optimalBatchSizeAt(0.1, 10, 1.0))
                 .hasMessage("momentum must be in [0, 1), got 1.0");
         assertThatThrownBy(() -> s.withBatchSize(11))

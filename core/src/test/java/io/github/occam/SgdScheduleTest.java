@@ -120,13 +120,13 @@ class SgdScheduleTest {
         assertThatThrownBy(() -> SgdSchedule.learningRateDecay(START, 100, MILESTONES, Double.NaN))
                 .hasMessage("decayFactor must be finite and > 1, got NaN");
         assertThatThrownBy(() -> SgdSchedule.learningRateDecay(START, 0, new int[0], 5))
-                .hasMessage("epochs must be in [1, 2147483647], got 0");
+                .hasMessage("epochs must be >= 1, got 0");
         assertThatThrownBy(() -> SgdSchedule.learningRateDecay(null, 10, new int[0], 5))
                 .hasMessage("start must not be null");
         assertThatThrownBy(() -> SgdSchedule.learningRateDecay(START, 10, null, 5))
                 .hasMessage("milestones must not be null");
         assertThatThrownBy(() -> new SgdSchedule.Phase(5, 5, START))
-                .hasMessage("endEpoch must be in [6, 2147483647], got 5");
+                .hasMessage("endEpoch must be > startEpoch = 5, got 5");
         assertThatThrownBy(() -> new SgdSchedule(List.of(new SgdSchedule.Phase(0, 5, START),
                 new SgdSchedule.Phase(6, 9, START))))
                 .hasMessage("phases[1] starts at epoch 6, expected 5");
@@ -135,5 +135,9 @@ class SgdScheduleTest {
                 .hasMessageStartingWith("phases[1] has N = 999");
         assertThatThrownBy(() -> new SgdSchedule(List.of()))
                 .hasMessage("phases must not be null or empty");
+        assertThatThrownBy(() -> new SgdSchedule(java.util.Arrays.asList(
+                new SgdSchedule.Phase(0, 5, START), null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("phases[1] must not be null");
     }
 }

@@ -34,14 +34,10 @@ public record Dataset(float[] features, int[] labels, int featureCount, int clas
 
     /** Checks the lengths, the labels and that the features are finite. */
     public Dataset {
-        if (features == null) {
-            throw new IllegalArgumentException("features must not be null");
-        }
-        if (labels == null) {
-            throw new IllegalArgumentException("labels must not be null");
-        }
-        Checks.inRange("featureCount", featureCount, 1, Integer.MAX_VALUE);
-        Checks.inRange("classCount", classCount, 1, Integer.MAX_VALUE);
+        Checks.notNull("features", features);
+        Checks.notNull("labels", labels);
+        Checks.atLeast("featureCount", featureCount, 1);
+        Checks.atLeast("classCount", classCount, 1);
         long expected = (long) labels.length * featureCount;
         if (features.length != expected) {
             throw new IllegalArgumentException("features has length " + features.length
@@ -78,12 +74,8 @@ public record Dataset(float[] features, int[] labels, int featureCount, int clas
      *     {@code float}, or a label is out of range
      */
     public static Dataset of(double[][] rows, int[] labels, int classCount) {
-        if (rows == null) {
-            throw new IllegalArgumentException("rows must not be null");
-        }
-        if (labels == null) {
-            throw new IllegalArgumentException("labels must not be null");
-        }
+        Checks.notNull("rows", rows);
+        Checks.notNull("labels", labels);
         if (rows.length != labels.length) {
             throw new IllegalArgumentException("rows has " + rows.length
                     + " examples but labels has " + labels.length);
@@ -100,7 +92,12 @@ public record Dataset(float[] features, int[] labels, int featureCount, int clas
                         + (rows[i] == null ? "null" : rows[i].length) + ", expected " + d);
             }
             for (int j = 0; j < d; j++) {
-                features[i * d + j] = (float) rows[i][j];
+                float value = (float) rows[i][j];
+                if (!Float.isFinite(value)) {
+                    throw new IllegalArgumentException("rows[" + i + "][" + j
+                            + "] must be finite within the float range, got " + rows[i][j]);
+                }
+                features[i * d + j] = value;
             }
         }
         return new Dataset(features, labels.clone(), d, classCount);

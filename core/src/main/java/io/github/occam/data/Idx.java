@@ -1,5 +1,6 @@
 package io.github.occam.data;
 
+import io.github.occam.internal.Checks;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -71,9 +72,7 @@ public final class Idx {
      * @throws IOException if the file cannot be read
      */
     public static IdxArray read(Path file, int expectedRank) throws IOException {
-        if (file == null) {
-            throw new IllegalArgumentException("file must not be null");
-        }
+        Checks.notNull("file", file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), expectedRank);
         }
@@ -105,12 +104,8 @@ public final class Idx {
      */
     public static IdxArray read(InputStream in, String source, int expectedRank)
             throws IOException {
-        if (in == null) {
-            throw new IllegalArgumentException("in must not be null");
-        }
-        if (source == null) {
-            throw new IllegalArgumentException("source must not be null");
-        }
+        Checks.notNull("in", in);
+        Checks.notNull("source", source);
         if (expectedRank < 0 || expectedRank > 255) {
             throw new IllegalArgumentException(
                     "expectedRank must be in [0, 255], got " + expectedRank);

@@ -1,5 +1,6 @@
 package io.github.occam.data;
 
+import io.github.occam.internal.Checks;
 import java.util.Arrays;
 
 /**
@@ -24,9 +25,8 @@ public record IdxArray(int[] dimensions, byte[] data) {
 
     /** Checks that the dimensions are non-negative and that their product is the data length. */
     public IdxArray {
-        if (dimensions == null || data == null) {
-            throw new IllegalArgumentException("dimensions and data must not be null");
-        }
+        Checks.notNull("dimensions", dimensions);
+        Checks.notNull("data", data);
         if (dimensions.length == 0) {
             throw new IllegalArgumentException("dimensions must not be empty (rank >= 1)");
         }

@@ -1,5 +1,6 @@
 package io.github.occam.data;
 
+import io.github.occam.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,9 +50,8 @@ public record MnistData(Dataset train, Dataset test) {
 
     /** Checks that both data sets are present. */
     public MnistData {
-        if (train == null || test == null) {
-            throw new IllegalArgumentException("train and test must not be null");
-        }
+        Checks.notNull("train", train);
+        Checks.notNull("test", test);
     }
 
     /**
@@ -64,9 +64,7 @@ public record MnistData(Dataset train, Dataset test) {
      * @throws IOException if a file cannot be read
      */
     public static MnistData load(Path directory) throws IOException {
-        if (directory == null) {
-            throw new IllegalArgumentException("directory must not be null");
-        }
+        Checks.notNull("directory", directory);
         if (!Files.isDirectory(directory)) {
             throw new NoSuchFileException(directory.toString(), null, "not a directory");
         }
@@ -85,9 +83,8 @@ public record MnistData(Dataset train, Dataset test) {
      * @throws IOException if a file cannot be read
      */
     public static Dataset read(Path images, Path labels) throws IOException {
-        if (images == null || labels == null) {
-            throw new IllegalArgumentException("images and labels must not be null");
-        }
+        Checks.notNull("images", images);
+        Checks.notNull("labels", labels);
         return toDataset(Idx.read(images, 3), images.toString(),
                 Idx.read(labels, 1), labels.toString());
     }
@@ -119,9 +116,8 @@ public record MnistData(Dataset train, Dataset test) {
      */
     public static Dataset fromStreams(InputStream images, String imagesName, InputStream labels,
             String labelsName) throws IOException {
-        if (images == null || labels == null) {
-            throw new IllegalArgumentException("images and labels must not be null");
-        }
+        Checks.notNull("images", images);
+        Checks.notNull("labels", labels);
         return toDataset(Idx.read(images, imagesName, 3), imagesName,
                 Idx.read(labels, labelsName, 1), labelsName);
     }

@@ -1,5 +1,6 @@
 package io.github.occam.data;
 
+import io.github.occam.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -65,9 +66,7 @@ public final class MnistDownload {
     private final Map<String, String> checksums;
 
     MnistDownload(Path cacheDirectory, List<URI> mirrors, Map<String, String> checksums) {
-        if (cacheDirectory == null) {
-            throw new IllegalArgumentException("cacheDirectory must not be null");
-        }
+        Checks.notNull("cacheDirectory", cacheDirectory);
         if (mirrors == null || mirrors.isEmpty()) {
             throw new IllegalArgumentException("mirrors must not be null or empty");
         }

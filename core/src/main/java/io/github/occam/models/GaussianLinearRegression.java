@@ -2,6 +2,7 @@ package io.github.occam.models;
 
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 
 /**
@@ -56,22 +57,19 @@ public final class GaussianLinearRegression implements Model {
     public static GaussianLinearRegression of(double[][] features, double[] targets,
             double noiseStdDev) {
         Checks.positive("noiseStdDev", noiseStdDev);
-        if (features == null) {
-            throw new IllegalArgumentException("features must not be null");
-        }
+        Checks.notNull("features", features);
         if (features.length == 0) {
             throw new IllegalArgumentException("features must have at least one row, got 0");
         }
         Checks.length("targets", targets, features.length);
         Checks.allFinite("targets", targets);
-        if (features[0] == null || features[0].length == 0) {
-            throw new IllegalArgumentException("features[0] must have at least one column");
+        int p = Checks.notNull("features[0]", features[0]).length;
+        if (p == 0) {
+            throw new IllegalArgumentException("features must have at least one column, got 0");
         }
-        int p = features[0].length;
         double[][] copy = new double[features.length][];
         for (int i = 0; i < features.length; i++) {
-            Checks.length("features[" + i + "]", features[i], p);
-            Checks.allFinite("features[" + i + "]", features[i]);
+            Checks.finiteVector("features[" + i + "]", features[i], p);
             copy[i] = features[i].clone();
         }
         return new GaussianLinearRegression(copy, targets.clone(), noiseStdDev);
@@ -82,11 +80,13 @@ public final class GaussianLinearRegression implements Model {
         return noiseStdDev;
     }
 
+    /** Returns P, the number of features (no intercept: add a column of ones for one). */
     @Override
     public int parameterCount() {
         return features[0].length;
     }
 
+    /** Returns N, the number of examples. */
     @Override
     public int exampleCount() {
         return features.length;
@@ -98,10 +98,19 @@ public final class GaussianLinearRegression implements Model {
         return 0;
     }
 
+    /**
+     * Returns the negative log-likelihood
+     * \(H(w) = \sum_i (y_i - w \cdot x_i)^2 / (2 \sigma^2) + \frac{N}{2} \ln(2 \pi \sigma^2)\)
+     * and, unless {@code gradient} is null, writes \(-\sum_i (y_i - w \cdot x_i) x_i / \sigma^2\)
+     * into it.
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
+     *     {@code gradient} is not of length P
+     */
     @Override
     public double crossEntropy(double[] w, double[] gradient) {
         int p = parameterCount();
-        Checks.length("w", w, p);
+        Checks.finiteVector("w", w, p);
         if (gradient != null) {
             Checks.length("gradient", gradient, p);
             Arrays.fill(gradient, 0.0);
@@ -109,13 +118,10 @@ public final class GaussianLinearRegression implements Model {
         double sum = 0.0;
         for (int i = 0; i < features.length; i++) {
             double[] x = features[i];
-            double residual = targets[i] - dot(x, w);
+            double residual = targets[i] - Vectors.dot(x, w);
             sum += residual * residual;
             if (gradient != null) {
-                double scale = -residual * inverseVariance;
-                for (int j = 0; j < p; j++) {
-                    gradient[j] += scale * x[j];
-                }
+                Vectors.axpy(-residual * inverseVariance, x, gradient);
             }
         }
         return 0.5 * sum * inverseVariance + normalization;
@@ -134,15 +140,12 @@ public final class GaussianLinearRegression implements Model {
     @Override
     public void hessianVectorProduct(double[] w, double[] v, double[] result) {
         int p = parameterCount();
-        Checks.length("w", w, p);
-        Checks.length("v", v, p);
+        Checks.finiteVector("w", w, p);
+        Checks.finiteVector("v", v, p);
         Checks.length("result", result, p);
         Arrays.fill(result, 0.0);
         for (double[] x : features) {
-            double xv = dot(x, v) * inverseVariance;
-            for (int j = 0; j < p; j++) {
-                result[j] += xv * x[j];
-            }
+            Vectors.axpy(Vectors.dot(x, v) * inverseVariance, x, result);
         }
     }
 
@@ -150,7 +153,7 @@ public final class GaussianLinearRegression implements Model {
     @Override
     public double[][] hessian(double[] w) {
         int p = parameterCount();
-        Checks.length("w", w, p);
+        Checks.finiteVector("w", w, p);
         double[][] hessian = new double[p][p];
         for (double[] x : features) {
             for (int a = 0; a < p; a++) {
@@ -167,13 +170,5 @@ public final class GaussianLinearRegression implements Model {
             }
         }
         return hessian;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
 
 /**
  * A validated private copy of a labelled training set, features stored row-major in one array
@@ -63,7 +64,7 @@ final class LabelledData {
     /** Returns \(\sum_j u[offset + j] x_{ij}\), the product of a weight row with example i. */
     double dotRow(double[] u, int offset, int i) {
         if (columns == null) {
-            return dot(u, offset, x, i * featureCount, featureCount);
+            return Vectors.dot(u, offset, x, i * featureCount, featureCount);
         }
         double sum = 0.0;
         for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
@@ -75,7 +76,7 @@ final class LabelledData {
     /** Adds {@code alpha} times example i to {@code target[offset .. offset + d)}. */
     void addRow(double alpha, int i, double[] target, int offset) {
         if (columns == null) {
-            axpy(alpha, x, i * featureCount, target, offset, featureCount);
+            Vectors.axpy(alpha, x, i * featureCount, target, offset, featureCount);
             return;
         }
         for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
@@ -88,12 +89,8 @@ final class LabelledData {
      * and {@code labels} (one per row, each in [0, classCount)).
      */
     static LabelledData of(double[][] features, int[] labels, int classCount) {
-        if (features == null) {
-            throw new IllegalArgumentException("features must not be null");
-        }
-        if (labels == null) {
-            throw new IllegalArgumentException("labels must not be null");
-        }
+        Checks.notNull("features", features);
+        Checks.notNull("labels", labels);
         if (features.length == 0) {
             throw new IllegalArgumentException("features must have at least one row, got 0");
         }
@@ -101,10 +98,7 @@ final class LabelledData {
             throw new IllegalArgumentException("labels has length " + labels.length
                     + ", expected " + features.length + " (one per row of features)");
         }
-        if (features[0] == null) {
-            throw new IllegalArgumentException("features[0] must not be null");
-        }
-        int d = features[0].length;
+        int d = Checks.notNull("features[0]", features[0]).length;
         if (d == 0) {
             throw new IllegalArgumentException("features must have at least one column, got 0");
         }
@@ -116,9 +110,7 @@ final class LabelledData {
         double[] x = new double[(int) total];
         for (int i = 0; i < features.length; i++) {
             double[] row = features[i];
-            if (row == null) {
-                throw new IllegalArgumentException("features[" + i + "] must not be null");
-            }
+            Checks.notNull("features[" + i + "]", row);
             if (row.length != d) {
                 throw new IllegalArgumentException("features[" + i + "] has length " + row.length
                         + ", expected " + d + " (the length of features[0])");
@@ -140,14 +132,6 @@ final class LabelledData {
         return new LabelledData(x, labels.clone(), d);
     }
 
-    /** Throws unless {@code count >= min}, naming the argument. */
-    static int atLeast(String name, int count, int min) {
-        if (count < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + count);
-        }
-        return count;
-    }
-
     /** Returns {@code count} as an int parameter count, or throws if it does not fit an array. */
     static int parameterCount(long count) {
         if (count > Integer.MAX_VALUE - 8) {
@@ -155,12 +139,6 @@ final class LabelledData {
                     "the model would have " + count + " parameters, more than one array can hold");
         }
         return (int) count;
-    }
-
-    /** Throws unless {@code w} is non-null, of length {@code p} and finite. */
-    static void checkPoint(String name, double[] w, int p) {
-        Checks.length(name, w, p);
-        Checks.allFinite(name, w);
     }
 
     /** Returns the fraction of {@code predicted[i] == y[i]}. */
@@ -172,32 +150,6 @@ final class LabelledData {
             }
         }
         return (double) correct / size;
-    }
-
-    /** Returns {@code sum_j a[aOff + j] b[bOff + j]} for j in [0, n), with four partial sums. */
-    static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[aOff + j] * b[bOff + j];
-            s1 += a[aOff + j + 1] * b[bOff + j + 1];
-            s2 += a[aOff + j + 2] * b[bOff + j + 2];
-            s3 += a[aOff + j + 3] * b[bOff + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += a[aOff + j] * b[bOff + j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@code y[yOff + j] += alpha x[xOff + j]} for j in [0, n). */
-    static void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
-        for (int j = 0; j < n; j++) {
-            y[yOff + j] += alpha * x[xOff + j];
-        }
     }
 
     /**

@@ -59,7 +59,7 @@ abstract class LabelledModel implements Classifier {
 
     /** Checks the arguments of a cross-entropy evaluation and zeroes {@code gradient}. */
     final void startValue(double[] w, double[] gradient) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         if (gradient != null) {
             Checks.length("gradient", gradient, p);
             Arrays.fill(gradient, 0.0);
@@ -68,8 +68,8 @@ abstract class LabelledModel implements Classifier {
 
     /** Checks the arguments of a Hessian-vector product and zeroes {@code result}. */
     final void startProduct(double[] w, double[] v, double[] result) {
-        LabelledData.checkPoint("w", w, p);
-        LabelledData.checkPoint("v", v, p);
+        Checks.finiteVector("w", w, p);
+        Checks.finiteVector("v", v, p);
         Checks.length("result", result, p);
         Arrays.fill(result, 0.0);
     }

@@ -1,5 +1,8 @@
 package io.github.occam.models;
 
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
+
 /**
  * Binary logistic regression: \(P(y = 1 \mid w, x) = \sigma(z)\) with \(z = w \cdot x + b\) and
  * \(\sigma(z) = 1 / (1 + e^{-z})\), the linear model of the first experiment of Smith &amp; Le.
@@ -56,10 +59,6 @@ public final class LogisticRegression extends LabelledModel {
     public static LogisticRegression of(double[][] features, int[] labels, boolean bias) {
         return new LogisticRegression(LabelledData.of(features, labels, 2), bias);
     }
-
-
-
-
 
     /** Returns whether the last parameter is a bias. */
     public boolean hasBias() {
@@ -137,22 +136,52 @@ public final class LogisticRegression extends LabelledModel {
      */
     @Override
     public double[][] hessian(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         double[][] hessian = new double[p][p];
         double[] x = data.x;
-        for (int i = 0; i < data.size; i++) {
-            int row = i * d;
-            double curvature = curvature(logit(w, i));
+        int n = data.size;
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = curvature(logit(w, i));
+        }
+        // four examples per pass over the upper triangle: a quarter of the loads and stores of
+        // the Hessian, and an inner loop the compiler vectorizes
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            int r0 = i * d;
+            int r1 = r0 + d;
+            int r2 = r1 + d;
+            int r3 = r2 + d;
             for (int a = 0; a < d; a++) {
-                double scaled = curvature * x[row + a];
-                LabelledData.axpy(scaled, x, row + a, hessian[a], a, d - a);
+                double s0 = c[i] * x[r0 + a];
+                double s1 = c[i + 1] * x[r1 + a];
+                double s2 = c[i + 2] * x[r2 + a];
+                double s3 = c[i + 3] * x[r3 + a];
+                double[] row = hessian[a];
+                for (int b = a; b < d; b++) {
+                    row[b] += s0 * x[r0 + b] + s1 * x[r1 + b] + s2 * x[r2 + b] + s3 * x[r3 + b];
+                }
+                if (bias) {
+                    row[d] += (s0 + s1) + (s2 + s3);
+                }
+            }
+        }
+        for (; i < n; i++) {
+            int r = i * d;
+            for (int a = 0; a < d; a++) {
+                double scaled = c[i] * x[r + a];
+                Vectors.axpy(scaled, x, r + a, hessian[a], a, d - a);
                 if (bias) {
                     hessian[a][d] += scaled;
                 }
             }
-            if (bias) {
-                hessian[d][d] += curvature;
+        }
+        if (bias) {
+            double sum = 0.0;
+            for (double ci : c) {
+                sum += ci;
             }
+            hessian[d][d] = sum;
         }
         return LabelledData.copyUpperToLower(hessian);
     }
@@ -167,14 +196,13 @@ public final class LogisticRegression extends LabelledModel {
      */
     @Override
     public int[] predict(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         int[] predicted = new int[data.size];
         for (int i = 0; i < data.size; i++) {
             predicted[i] = logit(w, i) > 0.0 ? 1 : 0;
         }
         return predicted;
     }
-
 
     /** Returns \(u \cdot \tilde x_i\): the weights of u times example i, plus u's bias. */
     private double logit(double[] u, int i) {

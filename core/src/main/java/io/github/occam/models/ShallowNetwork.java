@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -75,8 +77,8 @@ public final class ShallowNetwork extends LabelledModel {
      */
     public static ShallowNetwork of(double[][] features, int[] labels, int hiddenUnits,
             int classCount) {
-        LabelledData.atLeast("hiddenUnits", hiddenUnits, 1);
-        LabelledData.atLeast("classCount", classCount, 2);
+        Checks.atLeast("hiddenUnits", hiddenUnits, 1);
+        Checks.atLeast("classCount", classCount, 2);
         if (features != null && features.length > 0 && features[0] != null) {
             parameterCount(features[0].length, hiddenUnits, classCount);
         }
@@ -103,9 +105,9 @@ public final class ShallowNetwork extends LabelledModel {
      */
     public static double[] initialParameters(int featureCount, int hiddenUnits, int classCount,
             long seed) {
-        LabelledData.atLeast("featureCount", featureCount, 1);
-        LabelledData.atLeast("hiddenUnits", hiddenUnits, 1);
-        LabelledData.atLeast("classCount", classCount, 2);
+        Checks.atLeast("featureCount", featureCount, 1);
+        Checks.atLeast("hiddenUnits", hiddenUnits, 1);
+        Checks.atLeast("classCount", classCount, 2);
         double[] w = new double[parameterCount(featureCount, hiddenUnits, classCount)];
         Random random = new Random(seed);
         int w1Size = hiddenUnits * featureCount;
@@ -125,10 +127,6 @@ public final class ShallowNetwork extends LabelledModel {
         return LabelledData.parameterCount(
                 (long) hidden * d + hidden + (long) classes * hidden + classes);
     }
-
-
-
-
 
     /** Returns H, the number of hidden units. */
     public int hiddenUnits() {
@@ -247,7 +245,7 @@ public final class ShallowNetwork extends LabelledModel {
      */
     @Override
     public double[][] hessian(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         return super.hessian(w);
     }
 
@@ -261,7 +259,7 @@ public final class ShallowNetwork extends LabelledModel {
      */
     @Override
     public int[] predict(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         int block = Math.min(BLOCK, data.size);
         double[] h = new double[block * hidden];
         double[] s = new double[block * classes];
@@ -275,7 +273,6 @@ public final class ShallowNetwork extends LabelledModel {
         }
         return predicted;
     }
-
 
     /** Writes the hidden activations h and the scores s of examples [first, first + rows). */
     private void forward(double[] w, int first, int rows, double[] h, double[] s) {
@@ -302,7 +299,7 @@ public final class ShallowNetwork extends LabelledModel {
     private void addScores(double[] u, double[] h, int rows, double[] out, boolean bias) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < classes; c++) {
-                double value = LabelledData.dot(u, w2Offset + c * hidden, h, r * hidden, hidden);
+                double value = Vectors.dot(u, w2Offset + c * hidden, h, r * hidden, hidden);
                 out[r * classes + c] += bias ? value + u[b2Offset + c] : value;
             }
         }
@@ -321,7 +318,7 @@ public final class ShallowNetwork extends LabelledModel {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < classes; c++) {
                 double coefficient = delta[r * classes + c];
-                LabelledData.axpy(coefficient, h, r * hidden, target, w2Offset + c * hidden,
+                Vectors.axpy(coefficient, h, r * hidden, target, w2Offset + c * hidden,
                         hidden);
                 if (bias) {
                     target[b2Offset + c] += coefficient;
@@ -334,7 +331,7 @@ public final class ShallowNetwork extends LabelledModel {
     private void addBackpropagated(double[] u, double[] delta, int rows, double[] back) {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < classes; c++) {
-                LabelledData.axpy(delta[r * classes + c], u, w2Offset + c * hidden, back,
+                Vectors.axpy(delta[r * classes + c], u, w2Offset + c * hidden, back,
                         r * hidden, hidden);
             }
         }

@@ -1,5 +1,8 @@
 package io.github.occam.models;
 
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
+
 /**
  * Multinomial (softmax) logistic regression with n classes:
  * \(P(c \mid w, x) = e^{s_c} / \sum_{c'} e^{s_{c'}}\) with scores \(s_c = w_c \cdot x + b_c\).
@@ -59,14 +62,10 @@ public final class SoftmaxRegression extends LabelledModel {
      */
     public static SoftmaxRegression of(double[][] features, int[] labels, int classCount,
             boolean bias) {
-        LabelledData.atLeast("classCount", classCount, 2);
+        Checks.atLeast("classCount", classCount, 2);
         return new SoftmaxRegression(LabelledData.of(features, labels, classCount), classCount,
                 bias);
     }
-
-
-
-
 
     /** Returns whether the last parameter of each class's block is a bias. */
     public boolean hasBias() {
@@ -148,7 +147,7 @@ public final class SoftmaxRegression extends LabelledModel {
      */
     @Override
     public double[][] hessian(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         double[][] hessian = new double[p][p];
         double[] prob = new double[classes];
         double[] xt = new double[block];
@@ -166,7 +165,7 @@ public final class SoftmaxRegression extends LabelledModel {
                         continue;
                     }
                     for (int a = 0; a < block; a++) {
-                        LabelledData.axpy(weight * xt[a], xt, 0, hessian[c * block + a],
+                        Vectors.axpy(weight * xt[a], xt, 0, hessian[c * block + a],
                                 c2 * block, block);
                     }
                 }
@@ -185,7 +184,7 @@ public final class SoftmaxRegression extends LabelledModel {
      */
     @Override
     public int[] predict(double[] w) {
-        LabelledData.checkPoint("w", w, p);
+        Checks.finiteVector("w", w, p);
         int[] predicted = new int[data.size];
         double[] s = new double[classes];
         for (int i = 0; i < data.size; i++) {
@@ -194,7 +193,6 @@ public final class SoftmaxRegression extends LabelledModel {
         }
         return predicted;
     }
-
 
     /** Writes \(u_c \cdot \tilde x_i\) for every class c into {@code out}. */
     private void scores(double[] u, int i, double[] out) {

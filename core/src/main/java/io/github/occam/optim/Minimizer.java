@@ -1,5 +1,8 @@
 package io.github.occam.optim;
 
+import static io.github.occam.internal.Vectors.axpy;
+import static io.github.occam.internal.Vectors.dot;
+
 import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
@@ -102,7 +105,7 @@ public final class Minimizer {
      * @throws IllegalArgumentException if {@code iterations} &lt; 1
      */
     public Minimizer withMaxIterations(int iterations) {
-        Checks.inRange("iterations", iterations, 1, Integer.MAX_VALUE);
+        Checks.atLeast("iterations", iterations, 1);
         return new Minimizer(kind, gradientTolerance, iterations);
     }
 
@@ -127,12 +130,9 @@ public final class Minimizer {
      * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
     public Minimum minimize(Model model, double lambda, double[] start) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
-        Checks.length("start", start, model.parameterCount());
-        Checks.allFinite("start", start);
+        Checks.finiteVector("start", start, model.parameterCount());
         Cost cost = Cost.of(model, lambda);
         boolean useNewton = kind == Kind.NEWTON
                 || (kind == Kind.AUTOMATIC && model.parameterCount() <= AUTOMATIC_NEWTON_LIMIT);
@@ -249,10 +249,7 @@ public final class Minimizer {
             li[i] += tau;
             for (int j = 0; j <= i; j++) {
                 double[] lj = j == i ? li : l[j];
-                double sum = li[j];
-                for (int k = 0; k < j; k++) {
-                    sum -= li[k] * lj[k];
-                }
+                double sum = li[j] - dot(li, 0, lj, 0, j);
                 if (j < i) {
                     li[j] = sum / lj[j];
                 } else if (sum > 0.0 && Double.isFinite(sum)) {
@@ -383,20 +380,7 @@ public final class Minimizer {
         return false;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double sum = 0.0;
-        for (int j = 0; j < a.length; j++) {
-            sum += a[j] * b[j];
-        }
-        return sum;
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int j = 0; j < x.length; j++) {
-            y[j] += a * x[j];
-        }
-    }
-
+    /** Returns the kind and the settings, for logs. */
     @Override
     public String toString() {
         return "Minimizer[" + kind.name().toLowerCase(java.util.Locale.ROOT)

@@ -1,10 +1,13 @@
 package io.github.occam.optim;
 
+import io.github.occam.internal.Checks;
+
 /**
  * The result of {@link Minimizer#minimize}: the point reached, the cost and gradient norm there,
  * and whether the gradient-norm tolerance was met. A minimizer that stops early (iteration limit,
  * a line search that cannot decrease the cost) returns its last point with
- * {@code converged() == false}; it never reports an unconverged point as a minimum.
+ * {@code converged() == false}; it never reports an unconverged point as a minimum. Instances
+ * are immutable and may be shared between threads.
  *
  * <pre>{@code
  * Minimum minimum = Minimizer.newton().minimize(model, 0.1, new double[model.parameterCount()]);
@@ -23,9 +26,13 @@ package io.github.occam.optim;
 public record Minimum(double[] parameters, double cost, double gradientNorm, int iterations,
         boolean converged) {
 
-    /** Copies {@code parameters}. */
+    /**
+     * Copies {@code parameters}.
+     *
+     * @throws IllegalArgumentException if {@code parameters} is null
+     */
     public Minimum {
-        parameters = parameters.clone();
+        parameters = Checks.notNull("parameters", parameters).clone();
     }
 
     /** Returns a copy of the parameters. */
@@ -45,6 +52,7 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, int
                 && converged == m.converged;
     }
 
+    /** Hashes all components, the parameters element by element. */
     @Override
     public int hashCode() {
         return 31 * java.util.Objects.hash(cost, gradientNorm, iterations, converged)

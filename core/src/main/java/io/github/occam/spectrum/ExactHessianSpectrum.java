@@ -20,6 +20,8 @@ import java.util.Arrays;
  * left out): a convex H gives \(\lambda_i \ge \lambda\) exactly, and flat directions of H must not
  * show up as excluded because of rounding. Eigenvalues given directly are taken as exact.
  *
+ * <p>Instances are immutable and may be shared between threads.
+ *
  * <pre>{@code
  * ExactHessianSpectrum spectrum = ExactHessianSpectrum.of(model, w0, 0.1);
  * double[] eigenvalues = spectrum.eigenvalues();   // ascending
@@ -79,12 +81,9 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
      *     model's Hessian is not finite
      */
     public static ExactHessianSpectrum of(Model model, double[] w, double lambda) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
-        Checks.length("w", w, model.parameterCount());
-        Checks.allFinite("w", w);
+        Checks.finiteVector("w", w, model.parameterCount());
         return ofSymmetricMatrix(Cost.of(model, lambda).hessian(w), lambda);
     }
 
@@ -100,9 +99,7 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
      */
     public static ExactHessianSpectrum ofSymmetricMatrix(double[][] hessian, double lambda) {
         Checks.positive("lambda", lambda);
-        if (hessian == null) {
-            throw new IllegalArgumentException("hessian must not be null");
-        }
+        Checks.notNull("hessian", hessian);
         int p = hessian.length;
         double trace = 0.0;
         for (int i = 0; i < p; i++) {
@@ -150,16 +147,19 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
         return eigenvalues.clone();
     }
 
+    /** Returns \(\lambda\). */
     @Override
     public double lambda() {
         return lambda;
     }
 
+    /** Returns P, the number of eigenvalues. */
     @Override
     public int dimension() {
         return eigenvalues.length;
     }
 
+    /** Returns \(\sum_{\lambda_i \ge \lambda} \ln(\lambda_i / \lambda)\), Neumaier-summed. */
     @Override
     public double sumLogRatio() {
         return sumLogRatio;
@@ -171,6 +171,7 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
         return 0.0;
     }
 
+    /** Returns how many eigenvalues lie below \(\lambda\) by more than rounding. */
     @Override
     public int excludedCount() {
         return excludedCount;
@@ -188,11 +189,13 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
         return eigenvalues.length == 0 ? Double.NaN : eigenvalues[eigenvalues.length - 1];
     }
 
+    /** Returns the trace, summed from the diagonal of the matrix (or the given eigenvalues). */
     @Override
     public double trace() {
         return trace;
     }
 
+    /** Lists the summary values; the eigenvalues themselves appear only as their count. */
     @Override
     public String toString() {
         return "ExactHessianSpectrum[dimension=" + dimension() + ", lambda=" + lambda

@@ -83,15 +83,27 @@ class DatasetTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("features[2] (example 1, feature 0) must be finite, got NaN");
         assertThatThrownBy(() -> new Dataset(new float[0], new int[0], 0, 3))
-                .hasMessageContaining("featureCount must be in [1, ");
+                .hasMessage("featureCount must be >= 1, got 0");
         assertThatThrownBy(() -> new Dataset(new float[0], new int[0], 1, 0))
-                .hasMessageContaining("classCount must be in [1, ");
+                .hasMessage("classCount must be >= 1, got 0");
         assertThatThrownBy(() -> new Dataset(null, new int[0], 1, 1))
                 .hasMessage("features must not be null");
         assertThatThrownBy(() -> Dataset.of(new double[][] {{1, 2}, {3}}, new int[2], 2))
                 .hasMessage("rows[1] has length 1, expected 2");
         assertThatThrownBy(() -> five().scaled(Float.MAX_VALUE))
                 .hasMessageContaining("must be finite, got Infinity");
+    }
+
+    @Test
+    void rowsOutsideTheFloatRangeNameTheBadDouble() {
+        // 1e300 and NaN are not floats: the message names the double the caller passed
+        assertThatThrownBy(() -> Dataset.of(new double[][] {{1, 2}, {3, 1e300}}, new int[2], 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rows[1][1] must be finite within the float range, got 1.0E300");
+        assertThatThrownBy(() -> Dataset.of(new double[][] {{Double.NaN, 2}}, new int[1], 2))
+                .hasMessage("rows[0][0] must be finite within the float range, got NaN");
+        assertThatThrownBy(() -> Dataset.of(new double[][] {{1, 2}}, null, 2))
+                .hasMessage("labels must not be null");
     }
 
     @Test

@@ -124,5 +124,12 @@ class GaussianLinearRegressionTest {
                 .hasMessageContaining("gradient has length 1, expected 2");
         assertThatThrownBy(() -> m.hessianVectorProduct(new double[2], new double[1], new double[2]))
                 .hasMessageContaining("v has length 1, expected 2");
+        assertThatThrownBy(() -> m.crossEntropy(new double[] {0.0, Double.NaN}))
+                .hasMessage("w[1] must be finite, got NaN");
+        assertThatThrownBy(() -> m.hessian(new double[] {Double.NEGATIVE_INFINITY, 0.0}))
+                .hasMessage("w[0] must be finite, got -Infinity");
+        assertThatThrownBy(() -> m.hessianVectorProduct(new double[2],
+                new double[] {Double.NaN, 0.0}, new double[2]))
+                .hasMessage("v[0] must be finite, got NaN");
     }
 }

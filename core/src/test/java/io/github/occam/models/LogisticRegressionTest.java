@@ -136,6 +136,33 @@ class LogisticRegressionTest {
         assertClose("H(0)", hessian, expected, 1e-14);
     }
 
+    /** Every example count modulo 4, as the dense Hessian takes the examples four at a time. */
+    @Test
+    void hessianIsTheWeightedGramMatrixForAnyExampleCount() {
+        Random random = new Random(9);
+        for (int n : new int[] {1, 2, 3, 5, 6, 7, 41}) {
+            for (boolean bias : new boolean[] {false, true}) {
+                double[][] x = ModelTesting.gaussianMatrix(random, n, 3, 1.0);
+                int[] y = ModelTesting.randomLabels(random, n, 2);
+                int p = bias ? 4 : 3;
+                double[] w = ModelTesting.gaussianVector(random, p, 0.8);
+                double[][] expected = new double[p][p];
+                for (double[] row : x) {
+                    double[] xt = bias ? new double[] {row[0], row[1], row[2], 1.0} : row;
+                    double z = ModelTesting.dot(w, xt);
+                    double sigma = 1.0 / (1.0 + Math.exp(-z));
+                    for (int j = 0; j < p; j++) {
+                        for (int k = 0; k < p; k++) {
+                            expected[j][k] += sigma * (1 - sigma) * xt[j] * xt[k];
+                        }
+                    }
+                }
+                double[][] hessian = LogisticRegression.of(x, y, bias).hessian(w);
+                assertClose("H, N = " + n + ", bias = " + bias, hessian, expected, 1e-14);
+            }
+        }
+    }
+
     @Test
     void staysAccurateWhenThePredictionsSaturate() {
         LogisticRegression model = LogisticRegression.of(

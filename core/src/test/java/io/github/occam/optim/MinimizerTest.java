@@ -218,7 +218,10 @@ class MinimizerTest {
         assertThatThrownBy(() -> minimizer.withGradientTolerance(-1e-3))
                 .hasMessage("tolerance must be finite and > 0, got -0.001");
         assertThatThrownBy(() -> minimizer.withMaxIterations(0))
-                .hasMessageContaining("iterations").hasMessageContaining("got 0");
+                .hasMessage("iterations must be >= 1, got 0");
+        assertThatThrownBy(() -> new Minimum(null, 0.0, 0.0, 0, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameters must not be null");
         assertThat(minimizer.withGradientTolerance(1e-3).withMaxIterations(7))
                 .satisfies(m -> {
                     assertThat(m.gradientTolerance()).isEqualTo(1e-3);
