@@ -163,7 +163,7 @@ public final class MnistShallowNet implements Callable<Integer> {
             }
             List<RunKey> plan = SweepGrid.runs(grids);
             int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            Digits digits = Digits.load(data.dir);
+            Digits digits = Digits.load(data.directory());
             for (RunKey key : plan) {
                 digits.train(key.trainSize()); // every N must fit the data before anything runs
             }
@@ -203,11 +203,33 @@ public final class MnistShallowNet implements Callable<Integer> {
         }
     }
 
-    /** The {@code --data} option as a mixin. */
+    /** The {@code --data} and {@code --download} options as a mixin. */
     static final class DataMixin {
         @Option(names = "--data", paramLabel = "DIR", description = "Directory with the standard MNIST file names "
                 + "(train-images-idx3-ubyte[.gz], ...; also Fashion-MNIST) instead of the bundled 10,000 digits.")
         Path dir;
+
+        @Option(names = "--download", paramLabel = "CACHE", arity = "0..1", fallbackValue = "",
+                description = "Download the official MNIST files (60,000 + 10,000 digits) into CACHE "
+                        + "(default: ~/.cache/occam/mnist), verify their SHA-256, and use them.")
+        String download;
+
+        /** The directory to read, downloading into it first if asked; null for the bundled digits. */
+        Path directory() throws java.io.IOException {
+            if (download == null) {
+                return dir;
+            }
+            if (dir != null) {
+                throw new IllegalArgumentException("--data " + dir + " and --download " + download
+                        + " exclude each other; choose one");
+            }
+            Path cache = download.isEmpty()
+                    ? Path.of(System.getProperty("user.home"), ".cache", "occam", "mnist")
+                    : Path.of(download);
+            dir = io.github.occam.data.MnistDownload.into(cache).fetch();
+            download = null;
+            return dir;
+        }
     }
 
     @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -288,7 +310,7 @@ public final class MnistShallowNet implements Callable<Integer> {
             Map<String, SgdSchedule> schedules = new LinkedHashMap<>();
             schedules.put("learning-rate decay", SgdSchedule.learningRateDecay(start, epochs, milestones, factor));
             schedules.put("batch-size increase", SgdSchedule.batchSizeIncrease(start, epochs, milestones, factor));
-            Digits digits = Digits.load(data.dir);
+            Digits digits = Digits.load(data.directory());
             Dataset train = digits.train(trainSize);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             Map<String, Future<List<EpochMetrics>>> curves = new LinkedHashMap<>();
@@ -396,7 +418,7 @@ public final class MnistShallowNet implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Digits digits = Digits.load(data.dir);
+            Digits digits = Digits.load(data.directory());
             ThroughputBenchmark.Result r = ThroughputBenchmark.measure(digits.train(trainSize), digits.test(), batch,
                     epochs);
             PrintWriter w = spec.commandLine().getOut();

@@ -69,6 +69,14 @@ class CommandLineTest {
     }
 
     @Test
+    void dataAndDownloadExcludeEachOther() {
+        assertThat(run("sweep", "--data", dir.toString(), "--download", dir.resolve("cache").toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--data " + dir).contains("exclude each other");
+        assertThat(dir.resolve("cache")).doesNotExist();
+    }
+
+    @Test
     void badInputIsRefusedWithTheBadValueBeforeAnyTraining() {
         assertThat(run("sweep", "--batch-sizes", "0,8", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("got 0");
