@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -139,7 +141,7 @@ public final class OptimumAnalysis {
             }
         }
         if (groups.isEmpty()) {
-            throw new IllegalArgumentException("no run was made under the budget " + budget);
+            throw new IllegalArgumentException("no run was made under the budget " + RunKey.describe(budget));
         }
         List<Optimum> optima = new ArrayList<>();
         for (Map.Entry<RunKey.Setting, List<RunRecord>> e : groups.entrySet()) {
@@ -171,7 +173,7 @@ public final class OptimumAnalysis {
             updates.add(run.updates());
         }
         if (epochs.size() == 1 && epochs.first() >= 1 && epochs.first() == Math.rint(epochs.first())) {
-            return Budget.epochs(epochs.first().longValue());
+            return Budget.epochs(epochs.first().intValue());
         }
         if (updates.size() == 1) {
             return Budget.updates(updates.first());

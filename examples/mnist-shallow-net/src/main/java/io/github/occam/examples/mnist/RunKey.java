@@ -1,5 +1,8 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
+import io.github.occam.SgdNoiseScale;
 import java.util.Locale;
 
 /**
@@ -41,7 +44,7 @@ public record RunKey(int batchSize, double learningRate, int trainSize, double m
      * momentum).
      */
     public double noiseScale() {
-        return learningRate * ((double) trainSize / batchSize - 1.0) / (1.0 - momentum);
+        return SgdNoiseScale.of(learningRate, trainSize, batchSize, momentum).value();
     }
 
     /** The group of runs this run belongs to for the analysis: (&epsilon;, N, m). */
@@ -68,7 +71,12 @@ public record RunKey(int batchSize, double learningRate, int trainSize, double m
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "B=%d eps=%s N=%d m=%s seed=%d %s",
-                batchSize, learningRate, trainSize, momentum, seed, budget);
+                batchSize, learningRate, trainSize, momentum, seed, describe(budget));
+    }
+
+    /** A budget in words, such as {@code 100 epochs} or {@code 5000 updates}. */
+    public static String describe(Budget budget) {
+        return budget.amount() + " " + budget.unit().name().toLowerCase(Locale.ROOT);
     }
 
     /**

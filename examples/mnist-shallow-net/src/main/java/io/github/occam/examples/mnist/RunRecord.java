@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 /**
  * One finished training run: its key, what it did and what it reached. One line of
  * {@code runs.csv}.

@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -114,7 +116,7 @@ public final class RunsCsv {
             double epochs = Double.parseDouble(f[5]);
             long updates = Long.parseLong(f[6]);
             Budget budget = epochs == Math.rint(epochs) && epochs >= 1
-                    ? Budget.epochs((long) epochs) : Budget.updates(Math.max(1, updates));
+                    ? Budget.epochs((int) epochs) : Budget.updates(Math.max(1, updates));
             RunKey key = RunKey.of(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
                     Double.parseDouble(f[3]), Long.parseLong(f[4]), budget);
             return new RunRecord(key, epochs, updates, Double.parseDouble(f[7]), Double.parseDouble(f[8]),

@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -121,7 +123,7 @@ public final class SweepRunner {
         for (RunRecord run : done) {
             double epochs = run.epochs();
             if (epochs >= 1 && epochs == Math.rint(epochs)) {
-                finished.add(run.keyUnder(Budget.epochs((long) epochs)));
+                finished.add(run.keyUnder(Budget.epochs((int) epochs)));
             }
             if (run.updates() >= 1) {
                 finished.add(run.keyUnder(Budget.updates(run.updates())));

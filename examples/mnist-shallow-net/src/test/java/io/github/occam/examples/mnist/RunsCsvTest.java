@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,6 +102,10 @@ class RunsCsvTest {
         AtomicFiles.writeString(target, "old\n");
         AtomicFiles.writeString(target, "new\n");
         assertThat(Files.readString(target)).isEqualTo("new\n");
+        if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                    .isEqualTo("rw-r--r--");
+        }
         assertThat(Files.list(target.getParent())).containsExactly(target);
     }
 }

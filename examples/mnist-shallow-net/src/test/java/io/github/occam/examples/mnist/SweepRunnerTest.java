@@ -1,5 +1,7 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.sgd.SgdSettings.Budget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,6 +67,15 @@ class SweepRunnerTest {
         assertThat(all.stream().map(RunRecord::key).distinct()).hasSize(24);
         // a second resume finds nothing to do
         assertThat(SweepRunner.run(plan, file, 2, SweepRunnerTest::fake, null).ran()).isZero();
+    }
+
+    @Test
+    void progressGoesToTheGivenStreamWithTheRunCount() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream progress = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            SweepRunner.run(plan, dir.resolve("runs.csv"), 2, SweepRunnerTest::fake, progress);
+        }
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("sweep").contains("24/24 runs");
     }
 
     @Test
