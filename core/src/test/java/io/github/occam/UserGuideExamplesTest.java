@@ -325,6 +325,48 @@ class UserGuideExamplesTest {
         assertThat(lambda * dot(w0, w0)).isCloseTo(gamma, within(1e-4 * gamma));
     }
 
+    /**
+     * The guide's warning: on random labels the search runs towards the null model. With
+     * L = (tr A - |g|^2) / 2 from the data alone (A, g the Hessian and gradient of H at w = 0),
+     * lambda E tends to L: the search ends at the upper end of the range when L &gt; 0, and at
+     * a large lambda with E slightly negative when L &lt; 0.
+     */
+    @Test
+    void maximumEvidenceOfRandomLabelsIsNearTheNullModel() {
+        int positive = 0;
+        int negative = 0;
+        for (long seed = 20; seed < 24; seed++) {
+            double[][] x = features(seed, 60, 30);
+            Random random = new Random(seed + 100);
+            int[] y = new int[60];
+            double traceA = 0.0;
+            double[] g = new double[30];
+            for (int i = 0; i < 60; i++) {
+                y[i] = random.nextInt(2);
+                traceA += dot(x[i], x[i]) / 4;
+                for (int j = 0; j < 30; j++) {
+                    g[j] += (0.5 - y[i]) * x[i][j];
+                }
+            }
+            double limit = (traceA - dot(g, g)) / 2;
+            LogisticRegression model = LogisticRegression.of(x, y, false);
+            Evidence.Maximum best = Evidence.maximize(model, 0.01, 1e4);
+            double e = best.evidence().logEvidenceRatio();
+            if (limit > 0) {
+                positive++;
+                assertThat(best.interior()).as("seed %s", seed).isFalse();
+                assertThat(best.lambda()).isEqualTo(1e4, within(1e-6));
+                assertThat(e).isCloseTo(limit / 1e4, within(0.1 * limit / 1e4));
+            } else {
+                negative++;
+                assertThat(e).as("seed %s", seed).isNegative().isGreaterThan(-0.02 * 60);
+                assertThat(best.lambda()).isGreaterThan(10.0);
+            }
+        }
+        assertThat(positive).isPositive();
+        assertThat(negative).isPositive();
+    }
+
     // ---- 5. The spectrum --------------------------------------------------------------------
 
     @Test
