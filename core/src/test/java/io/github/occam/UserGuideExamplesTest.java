@@ -490,7 +490,7 @@ class UserGuideExamplesTest {
 
     // ---- 8. Measured gradient noise ---------------------------------------------------------
 
-    // snippet: gradient-noise-helper
+    // snippet: gradient-noise-batches
     /** Returns |G_b|^2, the squared norm of the mean gradient of H over b examples drawn at random. */
     static double squaredBatchGradient(double[][] x, int[] y, double[] w, int b, Random random) {
         double[][] batchX = new double[b][];
