@@ -83,7 +83,8 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
 
     /**
      * Minimizes the cost from \(w = 0\) with {@link Minimizer#automatic()} and evaluates the
-     * evidence at the minimum with the exact Hessian spectrum.
+     * evidence at the minimum with the exact Hessian spectrum. For a network, where \(w = 0\) is
+     * a saddle of the cost, start elsewhere with {@link #from(Model, double, double[])}.
      *
      * @param model the model
      * @param lambda the prior precision, finite and &gt; 0
@@ -148,7 +149,45 @@ public record Evidence(double lambda, double cost, double crossEntropy, double l
                 gradientNorm <= Minimizer.DEFAULT_GRADIENT_TOLERANCE);
     }
 
-    private static Evidence from(Model model, double lambda, double[] start, Minimizer minimizer,
+    /**
+     * Minimizes the cost from {@code start} with {@link Minimizer#automatic()} and evaluates the
+     * evidence at the minimum with the exact Hessian spectrum.
+     *
+     * <p>Use it for models whose cost has a stationary point at \(w = 0\) that is not the
+     * minimum you want, such as {@link io.github.occam.models.ShallowNetwork}: at \(w = 0\) no
+     * gradient reaches its weights, so {@link #of(Model, double)} would stop at a biases-only
+     * network. A ReLU network's cost has kinks, where the gradient norm need not fall below the
+     * minimizer's tolerance: {@link #converged()} then says false, with the gradient norm reached.
+     *
+     * <pre>{@code
+     * ShallowNetwork net = ShallowNetwork.of(features, labels, 16, 10);
+     * double[] start = ShallowNetwork.initialParameters(net.featureCount(), 16, 10, 42L);
+     * Evidence evidence = Evidence.from(net, 1.0, start);
+     * }</pre>
+     *
+     * @param model the model
+     * @param lambda the prior precision, finite and &gt; 0
+     * @param start the starting point, length P, finite (not modified)
+     * @return the evidence; check {@link #converged()}
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public static Evidence from(Model model, double lambda, double[] start) {
+        return from(model, lambda, start, Minimizer.automatic(), HessianSpectrum.Method.exact());
+    }
+
+    /**
+     * Minimizes the cost from {@code start} with {@code minimizer} and evaluates the evidence at
+     * the minimum with the spectrum from {@code method}.
+     *
+     * @param model the model
+     * @param lambda the prior precision, finite and &gt; 0
+     * @param start the starting point, length P, finite (not modified)
+     * @param minimizer the minimizer
+     * @param method how to compute the Hessian spectrum
+     * @return the evidence; check {@link #converged()}
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public static Evidence from(Model model, double lambda, double[] start, Minimizer minimizer,
             HessianSpectrum.Method method) {
         checkArguments(model, "lambda", lambda, method);
         Checks.notNull("minimizer", minimizer);
