@@ -9,7 +9,8 @@ import io.github.occam.internal.Checks;
  * <p>The model supplies the <em>summed</em> training cross-entropy
  * \(H(w) = -\sum_{i=1}^{N} \ln P(y_i \mid w, x_i)\), its gradient and its curvature. The Gaussian
  * prior of precision \(\lambda\) on every parameter is <em>not</em> part of the model: Occam adds
- * it when it forms the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) (Smith &amp; Le, eq. 4 and 5).
+ * it when it forms the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) (Smith &amp; Le, section 2, the
+ * \(C(\omega_0)\) of eq. 1).
  *
  * <p>Only {@link #parameterCount()}, {@link #exampleCount()}, {@link #classCount()} and
  * {@link #crossEntropy(double[], double[])} are required. The Hessian-vector product defaults to

@@ -3,17 +3,42 @@ package io.github.occam.internal;
 /**
  * Argument checks shared by the library. Every failure names the argument and the bad value.
  * Not part of the public API.
+ *
+ * <pre>{@code
+ * Checks.positive("lambda", lambda);          // "lambda must be finite and > 0, got -1.0"
+ * Checks.finiteVector("w", w, model.parameterCount());
+ * }</pre>
  */
 public final class Checks {
 
     private Checks() {
     }
 
-    /** Throws unless {@code array} is non-null and has exactly {@code expected} elements. */
-    public static void length(String name, double[] array, int expected) {
-        if (array == null) {
+    /** Throws unless {@code value} is non-null; returns it. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
+        return value;
+    }
+
+    /** Throws unless {@code value >= min}. */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code array} is non-null, of length {@code expected} and all finite. */
+    public static void finiteVector(String name, double[] array, int expected) {
+        length(name, array, expected);
+        allFinite(name, array);
+    }
+
+    /** Throws unless {@code array} is non-null and has exactly {@code expected} elements. */
+    public static void length(String name, double[] array, int expected) {
+        notNull(name, array);
         if (array.length != expected) {
             throw new IllegalArgumentException(
                     name + " has length " + array.length + ", expected " + expected);
@@ -28,6 +53,22 @@ public final class Checks {
         return value;
     }
 
+    /** Throws unless {@code value} is finite and &gt;= 0. */
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0.0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Throws unless {@code 0 <= value < 1}, the range of a momentum coefficient. */
+    public static double fraction(String name, double value) {
+        if (!(value >= 0.0 && value < 1.0)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
     /** Throws unless {@code value} is finite. */
     public static double finite(String name, double value) {
         if (!Double.isFinite(value)) {
@@ -38,9 +79,7 @@ public final class Checks {
 
     /** Throws unless every element of {@code array} is finite; names the first bad index. */
     public static void allFinite(String name, double[] array) {
-        if (array == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
+        notNull(name, array);
         for (int i = 0; i < array.length; i++) {
             if (!Double.isFinite(array[i])) {
                 throw new IllegalArgumentException(
@@ -58,12 +97,12 @@ public final class Checks {
         return value;
     }
 
-    /** Returns the Euclidean norm of {@code v}, computed without overflow for ordinary values. */
+    /**
+     * Returns the Euclidean norm of {@code v}: the square root of the plain sum of squares, so it
+     * overflows to infinity once that sum exceeds {@link Double#MAX_VALUE} (|v| above about
+     * 1e154), which no cost or gradient of a sensible model reaches. Same as {@link Vectors#norm}.
+     */
     public static double norm(double[] v) {
-        double sum = 0.0;
-        for (double x : v) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
+        return Vectors.norm(v);
     }
 }

@@ -1,0 +1,364 @@
+package io.github.occam.models;
+
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * A shallow neural network d-H-n: one hidden layer of H rectified linear units and a softmax
+ * output over n classes, biases in both layers, the model of the second experiment of
+ * Smith &amp; Le (a 784-800-10 network on MNIST).
+ *
+ * <p>For an input x the network computes \(a = W_1 x + b_1\), \(h = \max(a, 0)\) (elementwise),
+ * the scores \(s = W_2 h + b_2\) and \(P(c \mid w, x) = e^{s_c} / \sum_{c'} e^{s_{c'}}\); the
+ * summed cross-entropy is \(H(w) = \sum_i [\ln \sum_c e^{s_{ic}} - s_{i y_i}]\), evaluated as in
+ * {@link SoftmaxRegression}. The parameters are laid out
+ * {@code [W1 (H x d, row-major), b1 (H), W2 (n x H, row-major), b2 (n)]}, so P = H d + H + n H + n
+ * and, for example, \((W_1)_{kj}\) is {@code w[k * d + j]} and \((W_2)_{ck}\) is
+ * {@code w[H d + H + c * H + k]}.
+ *
+ * <p>The gradient is exact (backpropagation). The Hessian-vector product is exact too: it applies
+ * Pearlmutter's R-operator \(\mathcal{R}_v\{f\} = \frac{d}{dt} f(w + t v)|_{t=0}\) to the
+ * backpropagation, and so contains both the Gauss-Newton term and the second-order term through
+ * \(W_2\); the only approximation is \(\mathrm{ReLU}'' = 0\), exact wherever no pre-activation
+ * is exactly 0. It costs O(N d H) like a gradient, never forms a P x P matrix, and is what the
+ * matrix-free spectrum methods build on. All computations are double precision, single-threaded
+ * and deterministic; examples are processed in blocks of a few tens so that a row of
+ * \(W_1\) is reused from cache.
+ *
+ * <p>Instances hold a private copy of the data and are immutable. At w = 0 every score is 0, so
+ * \(H(0) = N \ln n\), the null model.
+ *
+ * <pre>{@code
+ * ShallowNetwork net = ShallowNetwork.of(features, labels, 800, 10);      // 784-800-10 on MNIST
+ * double[] w = ShallowNetwork.initialParameters(784, 800, 10, 42L);
+ * double[] gradient = new double[net.parameterCount()];
+ * double h = net.crossEntropy(w, gradient);
+ * double[] hv = new double[net.parameterCount()];
+ * net.hessianVectorProduct(w, gradient, hv);                          // exact H v
+ * }</pre>
+ */
+public final class ShallowNetwork extends LabelledModel {
+
+    /** Examples processed together, so that a weight row is reused from cache. */
+    private static final int BLOCK = 32;
+
+    private final int d;
+    private final int hidden;
+    private final int b1Offset;
+    private final int w2Offset;
+    private final int b2Offset;
+
+    private ShallowNetwork(LabelledData data, int hidden, int classes) {
+        super(data, classes, parameterCount(data.featureCount, hidden, classes));
+        this.d = data.featureCount;
+        this.hidden = hidden;
+        this.b1Offset = hidden * d;
+        this.w2Offset = b1Offset + hidden;
+        this.b2Offset = w2Offset + classes * hidden;
+    }
+
+    /**
+     * Returns the d-H-n network on {@code features} and {@code labels}.
+     *
+     * <pre>{@code
+     * ShallowNetwork net = ShallowNetwork.of(features, labels, 800, 10);
+     * }</pre>
+     *
+     * @param features N x d matrix, one example per row (copied); N, d at least 1, all finite
+     * @param labels N labels, each in [0, classCount) (copied)
+     * @param hiddenUnits H, at least 1
+     * @param classCount n, at least 2
+     * @return the network, with P = H d + H + n H + n parameters
+     * @throws IllegalArgumentException if an argument is null, empty, ragged, not finite, a label
+     *     is out of range, {@code hiddenUnits < 1} or {@code classCount < 2}; the message names
+     *     the bad value
+     */
+    public static ShallowNetwork of(double[][] features, int[] labels, int hiddenUnits,
+            int classCount) {
+        Checks.atLeast("hiddenUnits", hiddenUnits, 1);
+        Checks.atLeast("classCount", classCount, 2);
+        if (features != null && features.length > 0 && features[0] != null) {
+            parameterCount(features[0].length, hiddenUnits, classCount);
+        }
+        return new ShallowNetwork(LabelledData.of(features, labels, classCount), hiddenUnits,
+                classCount);
+    }
+
+    /**
+     * Returns He-initialized parameters in this class's layout: every entry of \(W_1\) drawn
+     * from \(N(0, 2/d)\), every entry of \(W_2\) from \(N(0, 2/H)\), in layout order from
+     * {@code new java.util.Random(seed).nextGaussian()}, and zero biases. The same seed gives the
+     * same numbers on every platform.
+     *
+     * <pre>{@code
+     * double[] w = ShallowNetwork.initialParameters(784, 800, 10, 42L);
+     * }</pre>
+     *
+     * @param featureCount d, at least 1
+     * @param hiddenUnits H, at least 1
+     * @param classCount n, at least 2
+     * @param seed seed of the generator
+     * @return a new array of length H d + H + n H + n
+     * @throws IllegalArgumentException if a size is out of range
+     */
+    public static double[] initialParameters(int featureCount, int hiddenUnits, int classCount,
+            long seed) {
+        Checks.atLeast("featureCount", featureCount, 1);
+        Checks.atLeast("hiddenUnits", hiddenUnits, 1);
+        Checks.atLeast("classCount", classCount, 2);
+        double[] w = new double[parameterCount(featureCount, hiddenUnits, classCount)];
+        Random random = new Random(seed);
+        int w1Size = hiddenUnits * featureCount;
+        double scale1 = Math.sqrt(2.0 / featureCount);
+        for (int j = 0; j < w1Size; j++) {
+            w[j] = scale1 * random.nextGaussian();
+        }
+        int w2Offset = w1Size + hiddenUnits;
+        double scale2 = Math.sqrt(2.0 / hiddenUnits);
+        for (int j = w2Offset; j < w2Offset + classCount * hiddenUnits; j++) {
+            w[j] = scale2 * random.nextGaussian();
+        }
+        return w;
+    }
+
+    private static int parameterCount(int d, int hidden, int classes) {
+        return LabelledData.parameterCount(
+                (long) hidden * d + hidden + (long) classes * hidden + classes);
+    }
+
+    /** Returns H, the number of hidden units. */
+    public int hiddenUnits() {
+        return hidden;
+    }
+
+    /**
+     * Returns the summed cross-entropy H(w) and, unless {@code gradient} is null, writes its
+     * gradient into it, by backpropagation: with \(\delta = p - e_{y}\),
+     * \(\nabla_{W_2} = \sum_i \delta_i h_i^T\), \(\nabla_{b_2} = \sum_i \delta_i\),
+     * \(g_i = (W_2^T \delta_i) \odot [a_i > 0]\), \(\nabla_{W_1} = \sum_i g_i x_i^T\),
+     * \(\nabla_{b_1} = \sum_i g_i\).
+     *
+     * <pre>{@code
+     * double h = net.crossEntropy(w, gradient);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
+     *     {@code gradient} is not of length P
+     */
+    @Override
+    public double crossEntropy(double[] w, double[] gradient) {
+        startValue(w, gradient);
+        int block = Math.min(BLOCK, data.size);
+        double[] h = new double[block * hidden];
+        double[] s = new double[block * classes];
+        double[] back = gradient == null ? null : new double[block * hidden];
+        double value = 0.0;
+        for (int first = 0; first < data.size; first += block) {
+            int rows = Math.min(block, data.size - first);
+            forward(w, first, rows, h, s);
+            for (int r = 0; r < rows; r++) {
+                value += LabelledData.softmaxInPlace(s, r * classes, classes, data.y[first + r]);
+            }
+            if (gradient != null) {
+                subtractLabels(first, rows, s);
+                addOutputOuter(s, h, rows, gradient, true);
+                Arrays.fill(back, 0, rows * hidden, 0.0);
+                addBackpropagated(w, s, rows, back);
+                maskInactive(h, rows, back);
+                addHiddenOuter(back, first, rows, gradient);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Writes the exact \(\nabla^2 H(w)\, v\) into {@code result}, by the R-operator applied to
+     * backpropagation. With \(v = (V_1, c_1, V_2, c_2)\) in the parameter layout and per example:
+     * \(\mathcal{R}a = V_1 x + c_1\), \(\mathcal{R}h = \mathcal{R}a \odot [a > 0]\),
+     * \(\mathcal{R}s = W_2 \mathcal{R}h + V_2 h + c_2\),
+     * \(\mathcal{R}\delta = p \odot (\mathcal{R}s - p \cdot \mathcal{R}s)\); then
+     * \((Hv)_{W_2} = \sum_i \mathcal{R}\delta_i h_i^T + \delta_i \mathcal{R}h_i^T\),
+     * \((Hv)_{b_2} = \sum_i \mathcal{R}\delta_i\),
+     * \(\mathcal{R}g = (W_2^T \mathcal{R}\delta + V_2^T \delta) \odot [a > 0]\),
+     * \((Hv)_{W_1} = \sum_i \mathcal{R}g_i x_i^T\), \((Hv)_{b_1} = \sum_i \mathcal{R}g_i\).
+     * The terms \(\delta_i \mathcal{R}h_i^T\) and \(V_2^T \delta\) are the second-order part that
+     * the Gauss-Newton matrix leaves out. O(N d H) time, like a gradient; the scratch (a few
+     * arrays of 32 (H + n) doubles) is allocated once per call, nothing per example.
+     *
+     * <pre>{@code
+     * net.hessianVectorProduct(w, v, result);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if an argument is null, not of length P, or {@code w} or
+     *     {@code v} is not finite
+     */
+    @Override
+    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
+        startProduct(w, v, result);
+        int block = Math.min(BLOCK, data.size);
+        double[] h = new double[block * hidden];
+        double[] rh = new double[block * hidden];
+        double[] back = new double[block * hidden];
+        double[] s = new double[block * classes];
+        double[] rs = new double[block * classes];
+        for (int first = 0; first < data.size; first += block) {
+            int rows = Math.min(block, data.size - first);
+            forward(w, first, rows, h, s);
+            hiddenPreActivations(v, first, rows, rh);
+            maskInactive(h, rows, rh);
+            Arrays.fill(rs, 0, rows * classes, 0.0);
+            addScores(v, h, rows, rs, true);
+            addScores(w, rh, rows, rs, false);
+            for (int r = 0; r < rows; r++) {
+                int o = r * classes;
+                LabelledData.softmaxInPlace(s, o, classes, 0);
+                double mean = 0.0;
+                for (int c = 0; c < classes; c++) {
+                    mean += s[o + c] * rs[o + c];
+                }
+                for (int c = 0; c < classes; c++) {
+                    rs[o + c] = s[o + c] * (rs[o + c] - mean);
+                }
+            }
+            subtractLabels(first, rows, s);
+            addOutputOuter(rs, h, rows, result, true);
+            addOutputOuter(s, rh, rows, result, false);
+            Arrays.fill(back, 0, rows * hidden, 0.0);
+            addBackpropagated(w, rs, rows, back);
+            addBackpropagated(v, s, rows, back);
+            maskInactive(h, rows, back);
+            addHiddenOuter(back, first, rows, result);
+        }
+    }
+
+    /**
+     * Returns the dense Hessian, assembled from P exact Hessian-vector products and symmetrized:
+     * O(N d H P) time, for small networks (tests, P up to a few thousand).
+     *
+     * <pre>{@code
+     * double[][] hessian = ShallowNetwork.of(x, y, 4, 3).hessian(w);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
+    @Override
+    public double[][] hessian(double[] w) {
+        Checks.finiteVector("w", w, p);
+        return super.hessian(w);
+    }
+
+    /**
+     * Returns the most probable class of each training example, \(\arg\max_c s_{ic}\), ties to
+     * the lowest class index.
+     *
+     * <pre>{@code
+     * int[] predicted = net.predict(w);
+     * }</pre>
+     */
+    @Override
+    public int[] predict(double[] w) {
+        Checks.finiteVector("w", w, p);
+        int block = Math.min(BLOCK, data.size);
+        double[] h = new double[block * hidden];
+        double[] s = new double[block * classes];
+        int[] predicted = new int[data.size];
+        for (int first = 0; first < data.size; first += block) {
+            int rows = Math.min(block, data.size - first);
+            forward(w, first, rows, h, s);
+            for (int r = 0; r < rows; r++) {
+                predicted[first + r] = LabelledData.argmax(s, r * classes, classes);
+            }
+        }
+        return predicted;
+    }
+
+    /** Writes the hidden activations h and the scores s of examples [first, first + rows). */
+    private void forward(double[] w, int first, int rows, double[] h, double[] s) {
+        hiddenPreActivations(w, first, rows, h);
+        for (int q = 0; q < rows * hidden; q++) {
+            h[q] = Math.max(h[q], 0.0);
+        }
+        Arrays.fill(s, 0, rows * classes, 0.0);
+        addScores(w, h, rows, s, true);
+    }
+
+    /** Writes \(U_1 x_r + u_{b_1}\) for each example r of the block into {@code out[r H + k]}. */
+    private void hiddenPreActivations(double[] u, int first, int rows, double[] out) {
+        for (int k = 0; k < hidden; k++) {
+            int row = k * d;
+            double b = u[b1Offset + k];
+            for (int r = 0; r < rows; r++) {
+                out[r * hidden + k] = b + data.dotRow(u, row, first + r);
+            }
+        }
+    }
+
+    /** Adds \(U_2 h_r\) (+ \(u_{b_2}\) if {@code bias}) to {@code out[r n .. r n + n)}. */
+    private void addScores(double[] u, double[] h, int rows, double[] out, boolean bias) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < classes; c++) {
+                double value = Vectors.dot(u, w2Offset + c * hidden, h, r * hidden, hidden);
+                out[r * classes + c] += bias ? value + u[b2Offset + c] : value;
+            }
+        }
+    }
+
+    /** Turns probabilities into \(\delta = p - e_y\) for the block's examples. */
+    private void subtractLabels(int first, int rows, double[] s) {
+        for (int r = 0; r < rows; r++) {
+            s[r * classes + data.y[first + r]] -= 1.0;
+        }
+    }
+
+    /** Adds \(\sum_r \delta_r h_r^T\) to the W2 block of {@code target} (and \(\delta_r\) to b2). */
+    private void addOutputOuter(double[] delta, double[] h, int rows, double[] target,
+            boolean bias) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < classes; c++) {
+                double coefficient = delta[r * classes + c];
+                Vectors.axpy(coefficient, h, r * hidden, target, w2Offset + c * hidden,
+                        hidden);
+                if (bias) {
+                    target[b2Offset + c] += coefficient;
+                }
+            }
+        }
+    }
+
+    /** Adds \(U_2^T \delta_r\) to {@code back[r H .. r H + H)}. */
+    private void addBackpropagated(double[] u, double[] delta, int rows, double[] back) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < classes; c++) {
+                Vectors.axpy(delta[r * classes + c], u, w2Offset + c * hidden, back,
+                        r * hidden, hidden);
+            }
+        }
+    }
+
+    /** Zeroes {@code values} wherever the unit is inactive, \(h = 0\) (that is \(a \le 0\)). */
+    private void maskInactive(double[] h, int rows, double[] values) {
+        for (int q = 0; q < rows * hidden; q++) {
+            if (h[q] <= 0.0) {
+                values[q] = 0.0;
+            }
+        }
+    }
+
+    /** Adds \(\sum_r g_r x_r^T\) to the W1 block of {@code target} and \(\sum_r g_r\) to b1. */
+    private void addHiddenOuter(double[] g, int first, int rows, double[] target) {
+        for (int k = 0; k < hidden; k++) {
+            int row = k * d;
+            double sum = 0.0;
+            for (int r = 0; r < rows; r++) {
+                double coefficient = g[r * hidden + k];
+                if (coefficient != 0.0) {
+                    data.addRow(coefficient, first + r, target, row);
+                    sum += coefficient;
+                }
+            }
+            target[b1Offset + k] += sum;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.github.occam.models;
+
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
+
+/**
+ * Multinomial (softmax) logistic regression with n classes:
+ * \(P(c \mid w, x) = e^{s_c} / \sum_{c'} e^{s_{c'}}\) with scores \(s_c = w_c \cdot x + b_c\).
+ *
+ * <p>The parameters are laid out class-major: with \(D = d + 1\) if {@code bias} (the bias last in
+ * each class's block) and \(D = d\) otherwise, weight j of class c is {@code w[c * D + j]}, and
+ * P = n D. The summed cross-entropy is \(H(w) = \sum_i [\mathrm{lse}(s_i) - s_{i, y_i}]\),
+ * \(\mathrm{lse}(s) = \ln \sum_c e^{s_c}\), each term evaluated as
+ * \((s_m - s_{y}) + \ln(1 + \sum_{c \ne m} e^{s_c - s_m})\), m the largest score, so that it
+ * neither overflows nor loses the small probabilities. With \(\tilde x_i = (x_i, 1)\) (bias) or
+ * \(x_i\), the gradient block of class c is \(\sum_i (p_{ic} - [y_i = c]) \tilde x_i\) and the
+ * Hessian block (c, c') is \(\sum_i p_{ic} ([c = c'] - p_{ic'}) \tilde x_i \tilde x_i^T\). H is
+ * invariant under adding the same vector to every class's block, so the Hessian of H alone is
+ * singular; the prior of Smith &amp; Le (eq. 1), added by the caller, makes the cost strictly
+ * convex.
+ *
+ * <p>At w = 0 every class has probability 1/n and \(H(0) = N \ln n\). Instances hold a private
+ * copy of the data and are immutable.
+ *
+ * <pre>{@code
+ * double[][] x = {{0.5, 1.0}, {-1.0, 2.0}, {1.5, -0.5}, {0.0, 0.3}};
+ * int[] y = {0, 2, 1, 2};
+ * SoftmaxRegression model = SoftmaxRegression.of(x, y, 3, true);   // P = 3 * (2 + 1) = 9
+ * double[] w = new double[model.parameterCount()];
+ * double h = model.crossEntropy(w);                                 // 4 ln 3
+ * }</pre>
+ */
+public final class SoftmaxRegression extends LabelledModel {
+
+    private final boolean bias;
+    private final int d;
+    private final int block;
+
+    private SoftmaxRegression(LabelledData data, int classes, boolean bias) {
+        super(data, classes, LabelledData.parameterCount(
+                (long) classes * (data.featureCount + (bias ? 1 : 0))));
+        this.bias = bias;
+        this.d = data.featureCount;
+        this.block = d + (bias ? 1 : 0);
+    }
+
+    /**
+     * Returns the softmax regression of {@code labels} on {@code features} with
+     * {@code classCount} classes.
+     *
+     * <pre>{@code
+     * SoftmaxRegression model = SoftmaxRegression.of(features, labels, 10, true);
+     * }</pre>
+     *
+     * @param features N x d matrix, one example per row (copied); N, d at least 1, all finite
+     * @param labels N labels, each in [0, classCount) (copied)
+     * @param classCount n, at least 2
+     * @param bias whether each class gets an intercept, the last parameter of its block
+     * @return the model, with P = n d, or n (d + 1) with biases
+     * @throws IllegalArgumentException if an argument is null, empty, ragged, not finite, a label
+     *     is out of range or {@code classCount < 2}; the message names the bad value
+     */
+    public static SoftmaxRegression of(double[][] features, int[] labels, int classCount,
+            boolean bias) {
+        Checks.atLeast("classCount", classCount, 2);
+        return new SoftmaxRegression(LabelledData.of(features, labels, classCount), classCount,
+                bias);
+    }
+
+    /** Returns whether the last parameter of each class's block is a bias. */
+    public boolean hasBias() {
+        return bias;
+    }
+
+    /**
+     * Returns the summed cross-entropy \(H(w) = \sum_i [\mathrm{lse}(s_i) - s_{i, y_i}]\) and,
+     * unless {@code gradient} is null, writes its gradient, block c being
+     * \(\sum_i (p_{ic} - [y_i = c]) \tilde x_i\), into it.
+     *
+     * <pre>{@code
+     * double h = model.crossEntropy(w, gradient);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
+     *     {@code gradient} is not of length P
+     */
+    @Override
+    public double crossEntropy(double[] w, double[] gradient) {
+        startValue(w, gradient);
+        double[] s = new double[classes];
+        double value = 0.0;
+        for (int i = 0; i < data.size; i++) {
+            scores(w, i, s);
+            int label = data.y[i];
+            value += LabelledData.softmaxInPlace(s, 0, classes, label);
+            if (gradient != null) {
+                s[label] -= 1.0;
+                addOuter(s, i, gradient);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Writes the exact \(\nabla^2 H(w)\, v\) into {@code result}: for each example, with
+     * \(u_c = v_c \cdot \tilde x_i\), block c receives
+     * \(p_{ic} (u_c - \sum_{c'} p_{ic'} u_{c'}) \tilde x_i\). O(N P); allocates two arrays of
+     * length n per call.
+     *
+     * <pre>{@code
+     * model.hessianVectorProduct(w, v, result);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if an argument is null, not of length P, or {@code w} or
+     *     {@code v} is not finite
+     */
+    @Override
+    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
+        startProduct(w, v, result);
+        double[] prob = new double[classes];
+        double[] u = new double[classes];
+        for (int i = 0; i < data.size; i++) {
+            scores(w, i, prob);
+            LabelledData.softmaxInPlace(prob, 0, classes, 0);
+            scores(v, i, u);
+            double mean = 0.0;
+            for (int c = 0; c < classes; c++) {
+                mean += prob[c] * u[c];
+            }
+            for (int c = 0; c < classes; c++) {
+                u[c] = prob[c] * (u[c] - mean);
+            }
+            addOuter(u, i, result);
+        }
+    }
+
+    /**
+     * Returns the dense Hessian in closed form, block (c, c') being
+     * \(\sum_i p_{ic} ([c = c'] - p_{ic'}) \tilde x_i \tilde x_i^T\), a new symmetric P x P array.
+     * Costs O(N P<sup>2</sup>).
+     *
+     * <pre>{@code
+     * double[][] hessian = model.hessian(w);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
+    @Override
+    public double[][] hessian(double[] w) {
+        Checks.finiteVector("w", w, p);
+        double[][] hessian = new double[p][p];
+        double[] prob = new double[classes];
+        double[] xt = new double[block];
+        for (int i = 0; i < data.size; i++) {
+            scores(w, i, prob);
+            LabelledData.softmaxInPlace(prob, 0, classes, 0);
+            System.arraycopy(data.x, i * d, xt, 0, d);
+            if (bias) {
+                xt[d] = 1.0;
+            }
+            for (int c = 0; c < classes; c++) {
+                for (int c2 = c; c2 < classes; c2++) {
+                    double weight = prob[c] * ((c == c2 ? 1.0 : 0.0) - prob[c2]);
+                    if (weight == 0.0) {
+                        continue;
+                    }
+                    for (int a = 0; a < block; a++) {
+                        Vectors.axpy(weight * xt[a], xt, 0, hessian[c * block + a],
+                                c2 * block, block);
+                    }
+                }
+            }
+        }
+        return LabelledData.copyUpperToLower(hessian);
+    }
+
+    /**
+     * Returns the most probable class of each training example, \(\arg\max_c s_{ic}\), ties to
+     * the lowest class index.
+     *
+     * <pre>{@code
+     * int[] predicted = model.predict(w);
+     * }</pre>
+     */
+    @Override
+    public int[] predict(double[] w) {
+        Checks.finiteVector("w", w, p);
+        int[] predicted = new int[data.size];
+        double[] s = new double[classes];
+        for (int i = 0; i < data.size; i++) {
+            scores(w, i, s);
+            predicted[i] = LabelledData.argmax(s, 0, classes);
+        }
+        return predicted;
+    }
+
+    /** Writes \(u_c \cdot \tilde x_i\) for every class c into {@code out}. */
+    private void scores(double[] u, int i, double[] out) {
+        for (int c = 0; c < classes; c++) {
+            int offset = c * block;
+            double s = data.dotRow(u, offset, i);
+            out[c] = bias ? s + u[offset + d] : s;
+        }
+    }
+
+    /** Adds \(coefficient_c \tilde x_i\) to block c of {@code target}, for every class c. */
+    private void addOuter(double[] coefficient, int i, double[] target) {
+        for (int c = 0; c < classes; c++) {
+            int offset = c * block;
+            data.addRow(coefficient[c], i, target, offset);
+            if (bias) {
+                target[offset + d] += coefficient[c];
+            }
+        }
+    }
+}

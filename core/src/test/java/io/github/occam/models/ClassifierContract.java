@@ -1,0 +1,205 @@
+package io.github.occam.models;
+
+import static io.github.occam.models.ModelTesting.assertClose;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checks every built-in {@link Classifier} must pass: exact derivatives against finite
+ * differences and against each other, the null-model identity at w = 0, and argument checks.
+ * Implementations supply a seeded model and the points to test at.
+ */
+abstract class ClassifierContract {
+
+    /** Relative agreement required between an exact derivative and its finite difference. */
+    static final double DIFFERENCE_TOLERANCE = 1e-6;
+    /** Relative agreement required between two exact forms of the same quantity. */
+    static final double EXACT_TOLERANCE = 1e-10;
+
+    /** Returns the model under test (its data drawn from a fixed seed). */
+    abstract Classifier model();
+
+    /** Returns the labels the model was built with. */
+    abstract int[] labels();
+
+    /** Returns a random point at which the model is smooth enough for finite differences. */
+    abstract double[] point(Random random);
+
+    /** Returns the finite-difference step to use at {@code w}. */
+    double differenceStep(double[] w) {
+        return 1e-4;
+    }
+
+    @Test
+    void gradientMatchesCentralDifferences() {
+        Classifier model = model();
+        Random random = new Random(11);
+        for (int trial = 0; trial < 3; trial++) {
+            double[] w = point(random);
+            double[] gradient = new double[model.parameterCount()];
+            model.crossEntropy(w, gradient);
+            double[] expected = ModelTesting.differenceGradient(model, w, differenceStep(w));
+            assertClose("gradient", gradient, expected, DIFFERENCE_TOLERANCE);
+        }
+    }
+
+    @Test
+    void valueDoesNotDependOnWhetherTheGradientIsWanted() {
+        Classifier model = model();
+        double[] w = point(new Random(12));
+        double withGradient = model.crossEntropy(w, new double[model.parameterCount()]);
+        assertThat(model.crossEntropy(w)).isEqualTo(withGradient);
+        assertThat(withGradient).isPositive();
+    }
+
+    @Test
+    void hessianMatchesDifferencesOfTheGradient() {
+        Classifier model = model();
+        double[] w = point(new Random(13));
+        double[][] expected = ModelTesting.differenceHessian(model, w, differenceStep(w));
+        assertClose("hessian", model.hessian(w), expected, DIFFERENCE_TOLERANCE);
+    }
+
+    @Test
+    void hessianIsSymmetric() {
+        Classifier model = model();
+        double[][] hessian = model.hessian(point(new Random(14)));
+        for (int i = 0; i < hessian.length; i++) {
+            assertThat(hessian[i]).hasSize(model.parameterCount());
+            for (int j = 0; j < i; j++) {
+                assertThat(hessian[i][j]).as("H[%d][%d]", i, j).isEqualTo(hessian[j][i]);
+            }
+        }
+    }
+
+    @Test
+    void hessianVectorProductMatchesTheDenseHessian() {
+        Classifier model = model();
+        Random random = new Random(15);
+        double[] w = point(random);
+        double[][] hessian = model.hessian(w);
+        for (int trial = 0; trial < 3; trial++) {
+            double[] v = ModelTesting.gaussianVector(random, model.parameterCount(), 1.0);
+            double[] result = new double[v.length];
+            model.hessianVectorProduct(w, v, result);
+            assertClose("Hv", result, ModelTesting.multiply(hessian, v), EXACT_TOLERANCE);
+        }
+    }
+
+    @Test
+    void hessianVectorProductMatchesDifferencesOfTheGradientAlongV() {
+        Classifier model = model();
+        Random random = new Random(16);
+        double[] w = point(random);
+        double[] v = ModelTesting.gaussianVector(random, model.parameterCount(), 1.0);
+        double[] result = new double[v.length];
+        model.hessianVectorProduct(w, v, result);
+        double h = differenceStep(w) / Math.max(1.0, ModelTesting.maxAbs(v));
+        double[] expected = ModelTesting.differenceHessianVector(model, w, v, h);
+        assertClose("Hv", result, expected, DIFFERENCE_TOLERANCE);
+    }
+
+    @Test
+    void hessianVectorProductIsSymmetricAndLinear() {
+        Classifier model = model();
+        Random random = new Random(17);
+        int p = model.parameterCount();
+        double[] w = point(random);
+        double[] u = ModelTesting.gaussianVector(random, p, 1.0);
+        double[] v = ModelTesting.gaussianVector(random, p, 1.0);
+        double[] hu = new double[p];
+        double[] hv = new double[p];
+        double[] hSum = new double[p];
+        model.hessianVectorProduct(w, u, hu);
+        model.hessianVectorProduct(w, v, hv);
+        double uHv = ModelTesting.dot(u, hv);
+        double vHu = ModelTesting.dot(v, hu);
+        assertThat(uHv).isCloseTo(vHu, within(EXACT_TOLERANCE * (Math.abs(uHv) + 1.0)));
+        model.hessianVectorProduct(w, ModelTesting.axpy(-3.0, v, u), hSum);
+        assertClose("H(u - 3v)", hSum, ModelTesting.axpy(-3.0, hv, hu), EXACT_TOLERANCE);
+    }
+
+    @Test
+    void atZeroEveryClassIsEquallyLikelySoHEqualsTheNullModel() {
+        Classifier model = model();
+        double[] zero = new double[model.parameterCount()];
+        double expected = model.exampleCount() * Math.log(model.classCount());
+        assertThat(model.nullLogLikelihood()).isCloseTo(-expected, within(1e-12 * expected));
+        assertThat(model.crossEntropy(zero)).isCloseTo(expected, within(1e-12 * expected));
+        assertThat(model.crossEntropy(zero, new double[zero.length]))
+                .isCloseTo(-model.nullLogLikelihood(), within(1e-12 * expected));
+    }
+
+    @Test
+    void accuracyIsTheFractionOfPredictionsEqualToTheLabels() {
+        Classifier model = model();
+        double[] w = point(new Random(18));
+        int[] predicted = model.predict(w);
+        int[] labels = labels();
+        assertThat(predicted).hasSize(model.exampleCount());
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            assertThat(predicted[i]).isBetween(0, model.classCount() - 1);
+            correct += predicted[i] == labels[i] ? 1 : 0;
+        }
+        assertThat(model.accuracy(w)).isEqualTo((double) correct / labels.length);
+    }
+
+    @Test
+    void argumentsAreNotModified() {
+        Classifier model = model();
+        Random random = new Random(19);
+        double[] w = point(random);
+        double[] v = ModelTesting.gaussianVector(random, w.length, 1.0);
+        double[] wCopy = w.clone();
+        double[] vCopy = v.clone();
+        model.crossEntropy(w, new double[w.length]);
+        model.hessianVectorProduct(w, v, new double[w.length]);
+        model.hessian(w);
+        model.predict(w);
+        assertThat(w).containsExactly(wCopy);
+        assertThat(v).containsExactly(vCopy);
+    }
+
+    @Test
+    void rejectsPointsAndBuffersOfTheWrongLengthNamingTheArgument() {
+        Classifier model = model();
+        int p = model.parameterCount();
+        double[] ok = new double[p];
+        double[] shortArray = new double[p - 1];
+        String expected = "has length " + (p - 1) + ", expected " + p;
+        assertThatThrownBy(() -> model.crossEntropy(shortArray))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("w " + expected);
+        assertThatThrownBy(() -> model.crossEntropy(ok, shortArray))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("gradient " + expected);
+        assertThatThrownBy(() -> model.hessianVectorProduct(ok, shortArray, ok.clone()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("v " + expected);
+        assertThatThrownBy(() -> model.hessianVectorProduct(ok, ok.clone(), shortArray))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("result " + expected);
+        assertThatThrownBy(() -> model.hessianVectorProduct(ok, ok.clone(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("result");
+        assertThatThrownBy(() -> model.hessian(shortArray))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("w " + expected);
+        assertThatThrownBy(() -> model.predict(shortArray))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("w " + expected);
+        assertThatThrownBy(() -> model.accuracy(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w");
+    }
+
+    @Test
+    void rejectsNonFinitePointsNamingTheIndex() {
+        Classifier model = model();
+        double[] w = new double[model.parameterCount()];
+        w[1] = Double.NaN;
+        assertThatThrownBy(() -> model.crossEntropy(w))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("w[1] must be finite, got NaN");
+        double[] v = new double[w.length];
+        v[0] = Double.POSITIVE_INFINITY;
+        assertThatThrownBy(() -> model.hessianVectorProduct(new double[w.length], v, new double[w.length]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v[0]");
+    }
+}

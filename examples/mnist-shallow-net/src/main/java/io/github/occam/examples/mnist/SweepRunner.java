@@ -1,0 +1,161 @@
+package io.github.occam.examples.mnist;
+
+import io.github.occam.sgd.SgdSettings.Budget;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Runs the planned runs of a sweep that {@code runs.csv} does not hold yet, in parallel on a
+ * fixed pool of threads, and appends each finished run to {@code runs.csv} at once. Each run is
+ * single-threaded and seeded, so its numbers do not depend on the pool size or the order in which
+ * runs finish; only the order of the lines in {@code runs.csv} does.
+ *
+ * <pre>{@code
+ * SweepRunner.Summary s = SweepRunner.run(grid.runs(), out.resolve("runs.csv"), 2,
+ *         key -> trainer.apply(key), System.err);
+ * }</pre>
+ */
+public final class SweepRunner {
+
+    /** Trains one run. Called from the pool's threads, several at once. */
+    @FunctionalInterface
+    public interface RunExecutor {
+
+        /** Trains the run {@code key} and returns what it reached. */
+        RunRecord run(RunKey key) throws Exception;
+    }
+
+    /**
+     * What a sweep did.
+     *
+     * @param planned runs in the plan
+     * @param skipped runs found already in {@code runs.csv}
+     * @param ran     runs trained now
+     * @param seconds wall-clock time
+     */
+    public record Summary(int planned, int skipped, int ran, double seconds) {
+    }
+
+    private SweepRunner() {
+    }
+
+    /**
+     * Runs what is missing from {@code runsCsv}. The first failing run stops the sweep (the runs
+     * already finished stay in the file) and its exception is rethrown with the run's settings.
+     *
+     * @param threads  pool size, at least 1
+     * @param progress where the progress bar goes, or null for none
+     */
+    public static Summary run(List<RunKey> planned, Path runsCsv, int threads, RunExecutor executor,
+                              PrintStream progress) throws IOException, InterruptedException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        long start = System.nanoTime();
+        List<RunKey> todo = pending(planned, RunsCsv.readAndRepair(runsCsv));
+        AtomicInteger workerId = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sweep-worker-" + workerId.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        long totalWork = 0;
+        for (RunKey key : todo) {
+            totalWork += estimatedWork(key);
+        }
+        try (RunsCsv.Appender appender = RunsCsv.appender(runsCsv);
+             ProgressBar bar = progress == null ? null : progressBar(progress, totalWork)) {
+            CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
+            List<Future<RunRecord>> futures = new ArrayList<>();
+            for (RunKey key : todo) {
+                futures.add(done.submit(() -> {
+                    try {
+                        return executor.run(key);
+                    } catch (Exception e) {
+                        throw new IOException("run " + key + " failed: " + e.getMessage(), e);
+                    }
+                }));
+            }
+            for (int i = 0; i < todo.size(); i++) {
+                RunRecord record;
+                try {
+                    record = done.take().get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(cause.getMessage(), cause);
+                }
+                appender.append(record);
+                if (bar != null) {
+                    bar.stepBy(estimatedWork(record.key()));
+                    bar.setExtraMessage((i + 1) + "/" + todo.size() + " runs");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Summary(planned.size(), planned.size() - todo.size(), todo.size(),
+                (System.nanoTime() - start) * 1e-9);
+    }
+
+    /** The planned runs that {@code done} does not hold, in plan order. */
+    public static List<RunKey> pending(List<RunKey> planned, List<RunRecord> done) {
+        Set<RunKey> finished = new HashSet<>();
+        for (RunRecord run : done) {
+            double epochs = run.epochs();
+            if (epochs >= 1 && epochs == Math.rint(epochs)) {
+                finished.add(run.keyUnder(Budget.epochs((int) epochs)));
+            }
+            if (run.updates() >= 1) {
+                finished.add(run.keyUnder(Budget.updates(run.updates())));
+            }
+        }
+        List<RunKey> todo = new ArrayList<>();
+        for (RunKey key : planned) {
+            if (!finished.contains(key)) {
+                todo.add(key);
+            }
+        }
+        return todo;
+    }
+
+    /**
+     * Rough cost of a run for the progress bar's ETA: examples processed plus a per-update
+     * overhead worth 32 examples (a small batch costs more per example).
+     */
+    static long estimatedWork(RunKey key) {
+        long batchesPerEpoch = (key.trainSize() + key.batchSize() - 1) / key.batchSize();
+        long updates = key.budget().unit() == Budget.Unit.EPOCHS
+                ? key.budget().amount() * batchesPerEpoch : key.budget().amount();
+        return updates * (Math.min(key.batchSize(), key.trainSize()) + 32L);
+    }
+
+    private static ProgressBar progressBar(PrintStream out, long total) {
+        return new ProgressBarBuilder()
+                .setTaskName("sweep")
+                .setInitialMax(Math.max(1, total))
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .setUpdateIntervalMillis(1000)
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.occam.examples.mnist;
+
+import io.github.occam.data.Dataset;
+import io.github.occam.sgd.SgdSettings;
+import io.github.occam.sgd.ShallowNetTrainer;
+import io.github.occam.sgd.TrainingResult;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Trains the runs of a sweep with {@link ShallowNetTrainer}, one thread per run (runs go in
+ * parallel instead), so that each run's numbers do not depend on the pool.
+ *
+ * <pre>{@code
+ * TrainerRuns runs = new TrainerRuns(Digits.bundled(), 800, 0.0);
+ * RunRecord r = runs.run(RunKey.of(32, 0.1, 1000, 0.9, 1L, SgdSettings.Budget.epochs(5)));
+ * }</pre>
+ */
+public final class TrainerRuns implements SweepRunner.RunExecutor {
+
+    private final Digits digits;
+    private final int hiddenUnits;
+    private final double lambda;
+    private final ShallowNetTrainer trainer = ShallowNetTrainer.create().withThreads(1);
+    private final Map<Integer, Dataset> trainSets = new ConcurrentHashMap<>();
+
+    /**
+     * @param digits      where the training and test sets come from
+     * @param hiddenUnits H, at least 1
+     * @param lambda      L2 coefficient (prior precision), &gt;= 0
+     */
+    public TrainerRuns(Digits digits, int hiddenUnits, double lambda) {
+        if (digits == null) {
+            throw new IllegalArgumentException("digits must not be null");
+        }
+        // validated here so that a bad value fails before the pool starts
+        SgdSettings.defaults().withHiddenUnits(hiddenUnits).withLambda(lambda);
+        this.digits = digits;
+        this.hiddenUnits = hiddenUnits;
+        this.lambda = lambda;
+    }
+
+    /** The settings of {@code key}'s run. */
+    public SgdSettings settings(RunKey key) {
+        return new SgdSettings(hiddenUnits, key.batchSize(), key.learningRate(), key.momentum(), lambda,
+                key.budget(), key.seed(), List.of());
+    }
+
+    @Override
+    public RunRecord run(RunKey key) {
+        Dataset train = trainSets.computeIfAbsent(key.trainSize(), digits::train);
+        // a run that diverges is kept as it is (accuracy near chance, cross-entropy not finite): it is data
+        TrainingResult r = trainer.train(train, digits.test(), settings(key));
+        return new RunRecord(key, r.epochs(), r.updates(), key.noiseScale(), r.trainAccuracy(), r.testAccuracy(),
+                r.trainCrossEntropy(), r.testCrossEntropy(), r.seconds());
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.occam.examples.mnist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of the commands on the bundled digits, tiny sizes, nothing on stdout. */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return MnistShallowNet.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void tinySweepWritesEveryResultFileAndResumes() throws IOException {
+        String[] args = {"sweep", "--train-sizes", "120", "--batch-sizes", "4,12,40,120", "--learning-rates", "0.05",
+            "--momenta", "0.5", "--seeds", "1,2", "--epochs", "2", "--hidden", "16", "--threads", "2",
+            "--resamples", "50", "--no-progress", "--out", dir.toString()};
+        assertThat(run(args)).as(err.toString()).isZero();
+        List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+        assertThat(runs.get(0)).isEqualTo(RunsCsv.HEADER);
+        assertThat(runs).hasSize(1 + 4 * 2);
+        List<RunRecord> records = RunsCsv.readAndRepair(dir.resolve("runs.csv"));
+        for (RunRecord r : records) {
+            int b = r.key().batchSize();
+            assertThat(r.updates()).isEqualTo(2L * ((120 + b - 1) / b));
+            assertThat(r.epochs()).isEqualTo(2.0);
+            assertThat(r.testAccuracy()).isBetween(0.0, 1.0);
+            // g = eps (N/B - 1) / (1 - m)
+            assertThat(r.noiseScale()).isCloseTo(0.05 * (120.0 / b - 1) / 0.5,
+                    within(1e-12));
+        }
+        assertThat(Files.readAllLines(dir.resolve("optimum.csv")))
+                .hasSize(2).first().isEqualTo("learning_rate,train_size,momentum,b_opt,b_opt_low,b_opt_high");
+        assertThat(Files.readAllLines(dir.resolve("optimum.csv")).get(1)).startsWith("0.05,120,0.5,");
+        assertThat(Files.readAllLines(dir.resolve("scaling.csv"))).containsExactly("variable,slope,slope_low,slope_high");
+        for (String f : List.of("accuracy-vs-batch-size.png", "accuracy-vs-batch-size.svg", "summary.txt")) {
+            assertThat(Files.size(dir.resolve(f))).as(f).isPositive();
+        }
+        assertThat(Files.readString(dir.resolve("accuracy-vs-batch-size.svg"))).contains("<svg");
+        assertThat(out.toString()).contains("B_opt");
+
+        // the same command again trains nothing and gives the same optimum
+        String optimum = Files.readString(dir.resolve("optimum.csv"));
+        assertThat(run(args)).isZero();
+        assertThat(out.toString()).contains("0 runs done now, 8 found in runs.csv");
+        assertThat(Files.readString(dir.resolve("optimum.csv"))).isEqualTo(optimum);
+        assertThat(run("analyze", "--out", dir.toString(), "--resamples", "50")).isZero();
+        assertThat(Files.readString(dir.resolve("optimum.csv"))).isEqualTo(optimum);
+
+        // a sweep with another H into the same directory would mix runs: refused
+        args[List.of(args).indexOf("--hidden") + 1] = "32";
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).contains("holds runs made with hidden=16").contains("hidden=32");
+    }
+
+    @Test
+    void dataAndDownloadExcludeEachOther() {
+        assertThat(run("sweep", "--data", dir.toString(), "--download", dir.resolve("cache").toString(),
+                "--out", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--data " + dir).contains("exclude each other");
+        assertThat(dir.resolve("cache")).doesNotExist();
+    }
+
+    @Test
+    void badInputIsRefusedWithTheBadValueBeforeAnyTraining() {
+        assertThat(run("sweep", "--batch-sizes", "0,8", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("got 0");
+        assertThat(run("sweep", "--momenta", "1.0", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("momentum m must be in [0, 1), got 1.0");
+        assertThat(run("sweep", "--train-sizes", "9000", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("train size N must be in [1, 8000]").contains("got 9000");
+        assertThat(run("sweep", "--train-sizes", "10", "--batch-sizes", "16,32", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("for train size N = 10");
+        assertThat(run("sweep", "--preset", "huge", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("preset must be quick or paper, got huge");
+        assertThat(run("analyze", "--out", dir.resolve("nothing").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no runs in");
+        assertThat(run("sweep", "--epochs", "3", "--updates", "10")).isNotZero();
+        assertThat(Files.exists(dir.resolve("runs.csv"))).isFalse();
+    }
+
+    @Test
+    void scheduleComparesBothCurvesAndTheBatchScheduleNeedsFewerUpdates() throws IOException {
+        assertThat(run("schedule", "--train-size", "64", "--batch-size", "8", "--learning-rate", "0.05",
+                "--epochs", "3", "--milestones", "1,2", "--factor", "2", "--hidden", "8", "--out", dir.toString()))
+                .as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("schedule.csv"));
+        assertThat(lines).hasSize(1 + 3 + 3);
+        // learning-rate decay: eps 0.05 / 2 / 2 in the last epoch, B = 8 throughout, 8 updates per epoch
+        String[] decay = lines.get(3).split(",");
+        assertThat(List.of(decay[0], decay[1], decay[2], decay[4])).containsExactly("learning-rate decay", "3", "24", "8");
+        assertThat(Double.parseDouble(decay[3])).isCloseTo(0.0125, within(1e-8));
+        // batch-size increase: eps 0.05 throughout, B = 8, 16, 32 -> 8 + 4 + 2 updates
+        String[] grow = lines.get(6).split(",");
+        assertThat(List.of(grow[0], grow[1], grow[2], grow[4])).containsExactly("batch-size increase", "3", "14", "32");
+        assertThat(Double.parseDouble(grow[3])).isCloseTo(0.05, within(1e-8));
+        assertThat(Files.size(dir.resolve("schedule.png"))).isPositive();
+        assertThat(Files.size(dir.resolve("schedule-vs-updates.svg"))).isPositive();
+        assertThat(out.toString()).contains("24 updates").contains("14 updates");
+    }
+
+    @Test
+    void benchPrintsOneJsonLine() {
+        assertThat(run("bench", "--batch", "16", "--epochs", "1", "--train-size", "64")).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).startsWith("{\"engine\": \"java\", \"batch\": 16, \"hidden\": 800, \"n\": 64")
+                .contains("\"examples_per_s\": ").doesNotContain("\n");
+    }
+}

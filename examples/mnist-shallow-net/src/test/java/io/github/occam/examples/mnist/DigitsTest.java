@@ -1,0 +1,93 @@
+package io.github.occam.examples.mnist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.occam.data.Dataset;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigitsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void bundledDigitsAreTheTenThousandOfTheDataReadme() throws IOException {
+        Digits digits = Digits.bundled();
+        assertThat(digits.pool().size()).isEqualTo(8000);
+        assertThat(digits.test().size()).isEqualTo(2000);
+        assertThat(digits.pool().featureCount()).isEqualTo(784);
+        // class counts over all 10,000 as published with the files
+        int[] pool = digits.pool().classCounts();
+        int[] test = digits.test().classCounts();
+        int[] all = new int[10];
+        for (int c = 0; c < 10; c++) {
+            all[c] = pool[c] + test[c];
+        }
+        assertThat(all).containsExactly(1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978);
+        // mean pixel value 0.1311
+        double sum = 0;
+        for (float x : digits.pool().features()) {
+            sum += x;
+        }
+        for (float x : digits.test().features()) {
+            sum += x;
+        }
+        assertThat(sum / (10000.0 * 784)).isBetween(0.13105, 0.13115);
+        Dataset train = digits.train(1000);
+        assertThat(train.size()).isEqualTo(1000);
+        assertThat(train.labels()[999]).isEqualTo(digits.pool().labels()[999]);
+        assertThatThrownBy(() -> digits.train(8001)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[1, 8000]").hasMessageContaining("got 8001");
+        assertThatThrownBy(() -> digits.train(0)).hasMessageContaining("got 0");
+    }
+
+    @Test
+    void aDirectoryWithTheStandardNamesIsRead() throws IOException {
+        writeIdx("train", 30, 3);
+        writeIdx("t10k", 12, 5);
+        Digits digits = Digits.load(dir);
+        assertThat(digits.pool().size()).isEqualTo(30);
+        assertThat(digits.test().size()).isEqualTo(12);
+        assertThat(digits.train(10).labels()).containsExactly(3, 4, 5, 6, 7, 8, 9, 0, 1, 2);
+        assertThat(digits.description()).contains("30 train pool, 12 test");
+    }
+
+    @Test
+    void aDirectoryWithoutTheFilesIsAnError() {
+        assertThatThrownBy(() -> Digits.load(dir)).isInstanceOf(NoSuchFileException.class);
+    }
+
+    /** Writes raw IDX images (rows x 28 x 28, pixel = row index) and labels (offset + row) mod 10. */
+    private void writeIdx(String prefix, int n, int labelOffset) throws IOException {
+        ByteArrayOutputStream images = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(images)) {
+            out.writeInt(0x00000803);
+            out.writeInt(n);
+            out.writeInt(28);
+            out.writeInt(28);
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < 784; p++) {
+                    out.writeByte(i);
+                }
+            }
+        }
+        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(labels)) {
+            out.writeInt(0x00000801);
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                out.writeByte((labelOffset + i) % 10);
+            }
+        }
+        Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.toByteArray());
+        Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.toByteArray());
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.occam.examples.mnist;
+
+import io.github.occam.sgd.SgdSettings.Budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunsCsvTest {
+
+    @TempDir
+    Path dir;
+
+    static RunRecord record(int b, long seed, double testAccuracy) {
+        RunKey key = RunKey.of(b, 0.1, 1000, 0.9, seed, Budget.epochs(20));
+        return new RunRecord(key, 20, 20L * ((1000 + b - 1) / b), key.noiseScale(), 0.99, testAccuracy,
+                0.0123, 0.345, 1.5);
+    }
+
+    @Test
+    void writesTheExactHeaderAndReadsBackWhatItAppended() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        List<RunRecord> written = List.of(record(8, 1, 0.913), record(16, 2, 1.0 / 3.0));
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            for (RunRecord r : written) {
+                appender.append(r);
+            }
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("batch_size,learning_rate,train_size,momentum,seed,epochs,updates,"
+                + "noise_scale,train_accuracy,test_accuracy,train_cross_entropy,test_cross_entropy,seconds");
+        assertThat(lines.get(1)).startsWith("8,0.1,1000,0.9,1,20,2500,");
+        assertThat(RunsCsv.readAndRepair(file)).isEqualTo(written);
+    }
+
+    @Test
+    void appendingToAnExistingFileKeepsItsRuns() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            appender.append(record(8, 1, 0.9));
+        }
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            appender.append(record(8, 2, 0.8));
+        }
+        assertThat(RunsCsv.readAndRepair(file)).extracting(r -> r.key().seed()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void dropsATornLastLineAndRewritesTheFile() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            appender.append(record(8, 1, 0.9));
+            appender.append(record(16, 1, 0.91));
+        }
+        String full = RunsCsv.format(record(32, 1, 0.92));
+        // a kill in the middle of a write: the line still parses, but has no newline
+        Files.writeString(file, full.substring(0, full.length() - 3), StandardOpenOption.APPEND);
+        List<RunRecord> runs = RunsCsv.readAndRepair(file);
+        assertThat(runs).extracting(r -> r.key().batchSize()).containsExactly(8, 16);
+        String repaired = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(repaired).endsWith("\n");
+        assertThat(repaired.split("\n")).hasSize(3);
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aTornHeaderIsReplacedByTheHeader() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        Files.writeString(file, "batch_size,learn");
+        assertThat(RunsCsv.readAndRepair(file)).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(RunsCsv.HEADER + "\n");
+    }
+
+    @Test
+    void aMalformedCompleteLineIsAnErrorNamingTheLine() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        Files.writeString(file, RunsCsv.HEADER + "\n" + RunsCsv.format(record(8, 1, 0.9)) + "\n8,0.1,oops\n"
+                + RunsCsv.format(record(16, 1, 0.9)) + "\n");
+        assertThatThrownBy(() -> RunsCsv.readAndRepair(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("line 3");
+        Files.writeString(file, "a,b,c\n");
+        assertThatThrownBy(() -> RunsCsv.readAndRepair(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("line 1 is not the runs.csv header");
+    }
+
+    @Test
+    void anAbsentFileHasNoRuns() throws IOException {
+        assertThat(RunsCsv.readAndRepair(dir.resolve("none.csv"))).isEmpty();
+    }
+
+    @Test
+    void atomicWriteReplacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("sub").resolve("optimum.csv");
+        AtomicFiles.writeString(target, "old\n");
+        AtomicFiles.writeString(target, "new\n");
+        assertThat(Files.readString(target)).isEqualTo("new\n");
+        if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                    .isEqualTo("rw-r--r--");
+        }
+        assertThat(Files.list(target.getParent())).containsExactly(target);
+    }
+}
