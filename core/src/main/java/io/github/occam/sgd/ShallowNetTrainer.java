@@ -78,8 +78,8 @@ public final class ShallowNetTrainer {
      * @param settings hyper-parameters; every batch size must be at most N
      * @param listener receives progress and per-epoch metrics (see {@link TrainingListener})
      * @return final accuracies, cross-entropies, work done and parameters
-     * @throws IllegalArgumentException if an argument is null, the sets do not match, a batch
-     *     size exceeds N or a feature is not finite
+     * @throws IllegalArgumentException if an argument is null, the sets do not match or a batch
+     *     size exceeds N
      */
     public TrainingResult train(Dataset train, Dataset test, SgdSettings settings,
             TrainingListener listener) {

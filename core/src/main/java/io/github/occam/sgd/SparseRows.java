@@ -27,10 +27,6 @@ final class SparseRows {
         int size = data.size();
         int nonZero = 0;
         for (int k = 0; k < x.length; k++) {
-            if (!Float.isFinite(x[k])) {
-                throw new IllegalArgumentException("features[" + k + "] must be finite, got "
-                        + x[k]);
-            }
             if (x[k] != 0f) {
                 nonZero++;
             }
