@@ -333,7 +333,9 @@ final class FloatShallowNet {
             Arrays.fill(e, 0f);
             addProducts(e, w2, classOf, dlog, i * n, i * n + n);
             for (int u = 0; u < h; u++) {
-                e[u] = a[u] > 0f ? e[u] : 0f;
+                // a[u] >= +0 after the ReLU: its bits are positive exactly when a[u] > 0 (or NaN)
+                final int keep = -((Float.floatToRawIntBits(a[u]) + 0x7fffffff) >>> 31);
+                e[u] = Float.intBitsToFloat(Float.floatToRawIntBits(e[u]) & keep);
             }
         }
     }
