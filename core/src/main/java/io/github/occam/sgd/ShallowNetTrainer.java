@@ -12,7 +12,8 @@ import java.util.Random;
  * when B does not divide N (as the reference scripts do). Each batch makes one update
  * {@code v <- m v + g; w <- w - eps v} with {@code g} the batch mean of
  * {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le, eq. 3-5).
- * Parameters start from a seeded He-normal draw (W1 from N(0, 2/d), W2 from N(0, 2/H), biases 0);
+ * Parameters start from a seeded He-normal draw (W1 from N(0, 2/d), W2 from N(0, 2/H), biases 0),
+ * the draw of {@link io.github.occam.models.ShallowNetwork#initialParameters} rounded to float;
  * the batch order uses its own generator derived from the same seed.
  *
  * <p>The same settings and seed give bit-identical results whatever the thread count: every

@@ -193,6 +193,17 @@ class FloatShallowNetTest {
     }
 
     @Test
+    void initializationIsShallowNetworksHeDrawRoundedToFloat() {
+        Dataset data = ReferenceNet.blobs(5, D, N_CLASSES, 6);
+        double[] expected = io.github.occam.models.ShallowNetwork.initialParameters(D, H,
+                N_CLASSES, 17L);
+        double[] w = net(data, 5, 1, 17L).parameters();
+        for (int k = 0; k < w.length; k++) {
+            assertThat(w[k]).as("parameter %d", k).isEqualTo((double) (float) expected[k]);
+        }
+    }
+
+    @Test
     void evaluationMatchesReference() {
         Dataset data = ReferenceNet.blobs(53, D, N_CLASSES, 5);
         FloatShallowNet net = net(data, 20, 2, 7);
