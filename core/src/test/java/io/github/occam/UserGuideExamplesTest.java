@@ -470,13 +470,7 @@ class UserGuideExamplesTest {
         }
 
         // snippet: schedule-to-trainer
-        List<SgdSettings.Phase> phases = new ArrayList<>();
-        for (SgdSchedule.Phase phase : grow.phases()) {
-            phases.add(new SgdSettings.Phase(phase.startEpoch(),
-                    phase.settings().learningRate(), phase.settings().batchSize()));
-        }
-        SgdSettings settings = SgdSettings.defaults()
-                .withMomentum(start.momentum()).withEpochs(grow.epochs()).withSchedule(phases);
+        SgdSettings settings = SgdSettings.defaults().withSchedule(grow);
         // end snippet
 
         assertThat(settings.batchSizeAt(0)).isEqualTo(20);
@@ -486,6 +480,8 @@ class UserGuideExamplesTest {
         assertThat(settings.learningRateAt(29)).isEqualTo(0.1);
         assertThat(settings.learningRateAt(85)).isCloseTo(0.04, within(1e-15));
         assertThat(settings.maxBatchSize()).isEqualTo(1000);
+        assertThat(settings.momentum()).isEqualTo(0.9);
+        assertThat(settings.budget()).isEqualTo(SgdSettings.Budget.epochs(100));
     }
 
     // ---- 8. Measured gradient noise ---------------------------------------------------------

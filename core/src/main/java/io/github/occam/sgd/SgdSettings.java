@@ -134,6 +134,33 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
                 seed, value);
     }
 
+    /**
+     * Returns a copy that follows {@code schedule}: the batch size, learning rate and momentum of
+     * its first phase, one {@link Phase} per later phase, and a budget of its epochs. Hidden
+     * units, lambda and seed are kept.
+     *
+     * <pre>{@code
+     * SgdSchedule grow = SgdSchedule.batchSizeIncrease(SgdNoiseScale.of(0.1, 1000, 20, 0.9), 100,
+     *         new int[] {30, 60, 80}, 5);
+     * SgdSettings settings = SgdSettings.defaults().withSchedule(grow);   // B 20, 100, 500, 1000
+     * }</pre>
+     *
+     * @param schedule the schedule, from {@link io.github.occam.SgdSchedule}
+     * @return the settings
+     * @throws IllegalArgumentException if {@code schedule} is null
+     */
+    public SgdSettings withSchedule(io.github.occam.SgdSchedule schedule) {
+        Checks.notNull("schedule", schedule);
+        List<io.github.occam.SgdSchedule.Phase> all = schedule.phases();
+        List<Phase> phases = new java.util.ArrayList<>(all.size() - 1);
+        for (io.github.occam.SgdSchedule.Phase p : all.subList(1, all.size())) {
+            phases.add(new Phase(p.startEpoch(), p.settings().learningRate(), p.settings().batchSize()));
+        }
+        io.github.occam.SgdNoiseScale first = all.get(0).settings();
+        return new SgdSettings(hiddenUnits, first.batchSize(), first.learningRate(), first.momentum(),
+                lambda, Budget.epochs(schedule.epochs()), seed, List.copyOf(phases));
+    }
+
     /** Returns the learning rate used in the zero-based epoch {@code epoch}. */
     public double learningRateAt(int epoch) {
         Phase phase = phaseAt(epoch);

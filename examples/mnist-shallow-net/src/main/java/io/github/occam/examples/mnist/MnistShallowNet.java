@@ -386,13 +386,7 @@ public final class MnistShallowNet implements Callable<Integer> {
 
         /** The trainer's settings for {@code schedule}: its first phase, then one phase per change. */
         static SgdSettings settingsOf(SgdSchedule schedule, int hidden, long seed) {
-            List<SgdSettings.Phase> phases = new ArrayList<>();
-            for (SgdSchedule.Phase p : schedule.phases().subList(1, schedule.phases().size())) {
-                phases.add(new SgdSettings.Phase(p.startEpoch(), p.settings().learningRate(), p.settings().batchSize()));
-            }
-            SgdNoiseScale first = schedule.phases().get(0).settings();
-            return new SgdSettings(hidden, first.batchSize(), first.learningRate(), first.momentum(), 0.0,
-                    Budget.epochs(schedule.epochs()), seed, phases);
+            return SgdSettings.defaults().withHiddenUnits(hidden).withSeed(seed).withSchedule(schedule);
         }
     }
 
