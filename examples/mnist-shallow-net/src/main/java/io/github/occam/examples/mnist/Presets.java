@@ -11,7 +11,7 @@ import java.util.List;
  *       grid, 3 seeds, a short epoch budget; a few minutes on two cores.</li>
  *   <li>{@code paper}: the three scaling rules around (&epsilon; = 0.1, N = 1,000, m = 0.9):
  *       &epsilon; in {0.025, 0.05, 0.1, 0.2, 0.4}, N in {250, 500, 1,000, 2,000, 4,000},
- *       m in {0, 0.5, 0.8, 0.9}, B = 2 ... 1,024 on a log2 grid, 5 seeds, 100 epochs. Hours;
+ *       m in {0, 0.5, 0.8, 0.9}, B = 2 ... 1,024 on a log2 grid, 5 seeds, 100 epochs. About 30 minutes on two cores;
  *       resumable.</li>
  * </ul>
  *
