@@ -1,5 +1,7 @@
 package io.github.occam;
 
+import io.github.occam.evidence.Evidence;
+
 import io.github.occam.internal.Checks;
 
 /**

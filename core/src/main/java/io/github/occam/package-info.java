@@ -6,12 +6,12 @@
  * <ul>
  *   <li>{@link io.github.occam.Model}: what a model supplies (summed cross-entropy, gradient,
  *       Hessian-vector product); built-in models live in {@link io.github.occam.models}.</li>
- *   <li>{@link io.github.occam.Evidence}: the Laplace evidence, its Occam factor and the log
+ *   <li>{@link io.github.occam.evidence.Evidence}: the Laplace evidence, its Occam factor and the log
  *       evidence ratio E against the null model; E &lt; 0 says trust the model.</li>
- *   <li>{@link io.github.occam.HessianSpectrum}: the curvature of the cost that forms the Occam
+ *   <li>{@link io.github.occam.spectrum.HessianSpectrum}: the curvature of the cost that forms the Occam
  *       factor.</li>
- *   <li>{@link io.github.occam.SgdNoiseScale}, {@link io.github.occam.SgdSchedule} and
- *       {@link io.github.occam.GradientNoiseScale}: the SGD noise scale
+ *   <li>{@link io.github.occam.noise.SgdNoiseScale}, {@link io.github.occam.noise.SgdSchedule} and
+ *       {@link io.github.occam.noise.GradientNoiseScale}: the SGD noise scale
  *       g = eps N / (B (1 - m)), the optimal batch size and its scaling rules, batch-size schedules
  *       and the measured gradient noise.</li>
  * </ul>

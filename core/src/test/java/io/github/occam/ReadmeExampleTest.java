@@ -1,5 +1,8 @@
 package io.github.occam;
 
+import io.github.occam.evidence.Evidence;
+import io.github.occam.noise.SgdNoiseScale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,11 @@
 package io.github.occam;
 
+import io.github.occam.evidence.Evidence;
+import io.github.occam.noise.SgdNoiseScale;
+import io.github.occam.noise.SgdSchedule;
+import io.github.occam.noise.GradientNoiseScale;
+import io.github.occam.spectrum.HessianSpectrum;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

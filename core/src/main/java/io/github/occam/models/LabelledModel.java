@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Classifier;
+
 import io.github.occam.internal.Checks;
 import java.util.Arrays;
 

@@ -145,18 +145,18 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
      * SgdSettings settings = SgdSettings.defaults().withSchedule(grow);   // B 20, 100, 500, 1000
      * }</pre>
      *
-     * @param schedule the schedule, from {@link io.github.occam.SgdSchedule}
+     * @param schedule the schedule, from {@link io.github.occam.noise.SgdSchedule}
      * @return the settings
      * @throws IllegalArgumentException if {@code schedule} is null
      */
-    public SgdSettings withSchedule(io.github.occam.SgdSchedule schedule) {
+    public SgdSettings withSchedule(io.github.occam.noise.SgdSchedule schedule) {
         Checks.notNull("schedule", schedule);
-        List<io.github.occam.SgdSchedule.Phase> all = schedule.phases();
+        List<io.github.occam.noise.SgdSchedule.Phase> all = schedule.phases();
         List<Phase> phases = new java.util.ArrayList<>(all.size() - 1);
-        for (io.github.occam.SgdSchedule.Phase p : all.subList(1, all.size())) {
+        for (io.github.occam.noise.SgdSchedule.Phase p : all.subList(1, all.size())) {
             phases.add(new Phase(p.startEpoch(), p.settings().learningRate(), p.settings().batchSize()));
         }
-        io.github.occam.SgdNoiseScale first = all.get(0).settings();
+        io.github.occam.noise.SgdNoiseScale first = all.get(0).settings();
         return new SgdSettings(hiddenUnits, first.batchSize(), first.learningRate(), first.momentum(),
                 lambda, Budget.epochs(schedule.epochs()), seed, List.copyOf(phases));
     }

@@ -1,7 +1,9 @@
 package io.github.occam.spectrum;
 
+import io.github.occam.linalg.SymmetricEigenvalues;
+
 import io.github.occam.Cost;
-import io.github.occam.HessianSpectrum;
+import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
 import java.util.Arrays;

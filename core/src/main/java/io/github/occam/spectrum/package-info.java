@@ -1,5 +1,5 @@
 /**
- * Implementations of {@link io.github.occam.HessianSpectrum}: the exact spectrum from a dense
+ * Implementations of {@link io.github.occam.spectrum.HessianSpectrum}: the exact spectrum from a dense
  * symmetric eigen-decomposition of the Hessian of the cost.
  *
  * <pre>{@code

@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Classifier;
+
 import static io.github.occam.models.ModelTesting.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

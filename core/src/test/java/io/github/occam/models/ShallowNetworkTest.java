@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Classifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

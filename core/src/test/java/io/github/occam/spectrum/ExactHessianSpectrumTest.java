@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.occam.HessianSpectrum;
+import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.TestSupport;
 import io.github.occam.models.GaussianLinearRegression;
 import java.util.Arrays;

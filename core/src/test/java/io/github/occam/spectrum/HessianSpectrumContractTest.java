@@ -3,7 +3,7 @@ package io.github.occam.spectrum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.occam.HessianSpectrum;
+import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.TestSupport;
 import java.util.Arrays;
 import java.util.Random;

@@ -1,6 +1,6 @@
 package io.github.occam.examples.logistic;
 
-import io.github.occam.Evidence;
+import io.github.occam.evidence.Evidence;
 import io.github.occam.models.LogisticRegression;
 import java.util.function.DoubleFunction;
 

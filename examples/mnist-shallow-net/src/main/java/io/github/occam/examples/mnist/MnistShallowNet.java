@@ -1,7 +1,7 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.SgdNoiseScale;
-import io.github.occam.SgdSchedule;
+import io.github.occam.noise.SgdNoiseScale;
+import io.github.occam.noise.SgdSchedule;
 import io.github.occam.data.Dataset;
 import io.github.occam.sgd.EpochMetrics;
 import io.github.occam.sgd.SgdSettings;

@@ -2,7 +2,7 @@ package io.github.occam.examples.mnist;
 
 import io.github.occam.sgd.SgdSettings.Budget;
 
-import io.github.occam.SgdNoiseScale;
+import io.github.occam.noise.SgdNoiseScale;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.occam.models;
+package io.github.occam;
 
 import io.github.occam.Model;
 

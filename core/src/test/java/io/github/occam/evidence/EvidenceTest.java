@@ -1,4 +1,9 @@
-package io.github.occam;
+package io.github.occam.evidence;
+
+import io.github.occam.TestSupport;
+
+import io.github.occam.spectrum.HessianSpectrum;
+import io.github.occam.Model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.occam;
+package io.github.occam.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

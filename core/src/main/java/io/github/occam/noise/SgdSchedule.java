@@ -1,4 +1,4 @@
-package io.github.occam;
+package io.github.occam.noise;
 
 import io.github.occam.internal.Checks;
 import java.util.ArrayList;

@@ -1,4 +1,7 @@
-package io.github.occam;
+package io.github.occam.spectrum;
+
+import io.github.occam.evidence.Evidence;
+import io.github.occam.Model;
 
 import io.github.occam.spectrum.ExactHessianSpectrum;
 

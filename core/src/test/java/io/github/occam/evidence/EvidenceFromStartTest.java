@@ -1,4 +1,6 @@
-package io.github.occam;
+package io.github.occam.evidence;
+
+import io.github.occam.spectrum.HessianSpectrum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.occam.spectrum;
+package io.github.occam.linalg;
 
 import java.util.Arrays;
 
@@ -7,7 +7,7 @@ import java.util.Arrays;
  * the lower triangle, then the implicit QL algorithm with Wilkinson shifts (EISPACK tred1 and
  * tql1). About (4/3) P<sup>3</sup> flops; no eigenvectors are formed.
  */
-final class SymmetricEigenvalues {
+public final class SymmetricEigenvalues {
 
     private static final int MAX_SWEEPS_PER_EIGENVALUE = 60;
 
@@ -20,7 +20,7 @@ final class SymmetricEigenvalues {
      *
      * @throws ArithmeticException if the QL iteration does not converge (not seen in practice)
      */
-    static double[] of(double[][] a) {
+    public static double[] of(double[][] a) {
         int n = a.length;
         if (n == 0) {
             return new double[0];

@@ -1,4 +1,8 @@
-package io.github.occam;
+package io.github.occam.evidence;
+
+import io.github.occam.spectrum.HessianSpectrum;
+import io.github.occam.Cost;
+import io.github.occam.Model;
 
 import io.github.occam.internal.Checks;
 import io.github.occam.optim.Minimizer;

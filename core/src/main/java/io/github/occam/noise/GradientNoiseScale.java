@@ -1,4 +1,6 @@
-package io.github.occam;
+package io.github.occam.noise;
+
+import io.github.occam.Model;
 
 import io.github.occam.internal.Checks;
 import java.util.List;
