@@ -1,7 +1,5 @@
 package io.github.occam;
 
-import io.github.occam.internal.Checks;
-
 /**
  * The cost \(C(w) = H(w) + \lambda |w|^2 / 2\) of Smith &amp; Le (section 2): a model's summed
  * cross-entropy plus the Gaussian prior of precision \(\lambda\) on every parameter. Its minimum
@@ -13,6 +11,8 @@ import io.github.occam.internal.Checks;
  * Cost cost = Cost.of(model, 0.1);
  * double[] gradient = new double[model.parameterCount()];
  * double c = cost.value(w, gradient);          // C(w), and dC/dw into gradient
+ * double cb = cost.value(w, batch, gradient);  // H_B(w) + (|B|/N) lambda |w|^2 / 2
+ * SymmetricOperator curvature = cost.hessianAt(w);   // Hessian of H at w, plus lambda I
  * }</pre>
  *
  * @param model the model supplying H, its gradient and curvature
@@ -27,8 +27,8 @@ public record Cost(Model model, double lambda) {
      *     and &gt; 0
      */
     public Cost {
-        Checks.notNull("model", model);
-        Checks.positive("lambda", lambda);
+        Arguments.notNull("model", model);
+        Arguments.positive("lambda", lambda);
     }
 
     /**
@@ -56,9 +56,9 @@ public record Cost(Model model, double lambda) {
      * @return \(C(w)\)
      */
     public double value(double[] w, double[] gradient) {
-        Checks.length("w", w, model.parameterCount());
+        Arguments.length("w", w, model.parameterCount());
         if (gradient != null) {
-            Checks.length("gradient", gradient, model.parameterCount());
+            Arguments.length("gradient", gradient, model.parameterCount());
         }
         double h = model.crossEntropy(w, gradient);
         double squared = 0.0;
@@ -77,26 +77,45 @@ public record Cost(Model model, double lambda) {
     }
 
     /**
-     * Writes the product of the Hessian of \(C\) at {@code w} with {@code v},
-     * \(\nabla\nabla H(w)\, v + \lambda v\), into {@code result}.
+     * Returns the cost of a batch, \(H_B(w) + (|B|/N) \lambda |w|^2 / 2\): the sum over the
+     * batch of the per-example costs \(C_i = H_i + \lambda |w|^2 / (2N)\) of Smith &amp; Le
+     * (eq. 3-5), whose batch mean SGD descends. Its gradient goes into {@code gradient}. On the
+     * full batch it equals {@link #value(double[], double[])}.
      *
-     * @param w the point, length P (not modified)
-     * @param v the direction, length P (not modified)
-     * @param result output, length P, overwritten
+     * @param w the parameters, length P (not modified)
+     * @param batch the examples, each index in [0, N)
+     * @param gradient output of length P, or {@code null} when only the value is needed
+     * @return the batch cost
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
-    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        model.hessianVectorProduct(w, v, result);
-        for (int j = 0; j < result.length; j++) {
-            result[j] += lambda * v[j];
+    public double value(double[] w, Batch batch, double[] gradient) {
+        Arguments.length("w", w, model.parameterCount());
+        Arguments.notNull("batch", batch);
+        if (gradient != null) {
+            Arguments.length("gradient", gradient, model.parameterCount());
         }
+        double h = model.crossEntropy(w, batch, gradient);
+        double weight = lambda * batch.size() / model.exampleCount();
+        double squared = 0.0;
+        for (int j = 0; j < w.length; j++) {
+            squared += w[j] * w[j];
+            if (gradient != null) {
+                gradient[j] += weight * w[j];
+            }
+        }
+        return h + 0.5 * weight * squared;
     }
 
-    /** Returns the dense Hessian of \(C\) at {@code w}, \(\nabla\nabla H(w) + \lambda I\). */
-    public double[][] hessian(double[] w) {
-        double[][] hessian = model.hessian(w);
-        for (int i = 0; i < hessian.length; i++) {
-            hessian[i][i] += lambda;
-        }
-        return hessian;
+    /**
+     * Returns the Hessian of \(C\) at {@code w} as an operator,
+     * \(\nabla\nabla H(w) + \lambda I\): the model's {@link Model#hessianAt(double[])} shifted
+     * by the prior.
+     *
+     * @param w the point, length P, finite
+     * @return the curvature of the cost
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public SymmetricOperator hessianAt(double[] w) {
+        return model.hessianAt(w).plusIdentity(lambda);
     }
 }

@@ -1,9 +1,5 @@
 package io.github.occam;
 
-import io.github.occam.evidence.Evidence;
-
-import io.github.occam.internal.Checks;
-
 /**
  * A probabilistic classifier (or regressor) on a fixed training set, seen as a function of its
  * parameters {@code w} in R<sup>P</sup>.
@@ -11,19 +7,23 @@ import io.github.occam.internal.Checks;
  * <p>The model supplies the <em>summed</em> training cross-entropy
  * \(H(w) = -\sum_{i=1}^{N} \ln P(y_i \mid w, x_i)\), its gradient and its curvature. The Gaussian
  * prior of precision \(\lambda\) on every parameter is <em>not</em> part of the model: Occam adds
- * it when it forms the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) (Smith &amp; Le, section 2, the
- * \(C(\omega_0)\) of eq. 1).
+ * it when it forms the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) ({@link Cost}; Smith &amp; Le,
+ * section 2, the \(C(\omega_0)\) of eq. 1).
  *
  * <p>Only {@link #parameterCount()}, {@link #exampleCount()}, {@link #classCount()} and
- * {@link #crossEntropy(double[], double[])} are required. The Hessian-vector product defaults to
- * central finite differences of the gradient, and the dense Hessian defaults to P such products;
- * the built-in models override both with exact forms.
+ * {@link #crossEntropy(double[], Batch, double[])}, the cross-entropy summed over a batch of
+ * examples with its gradient, are required: the full-batch evaluation is its special case, SGD
+ * trains on it and the gradient noise is measured through it. The curvature
+ * {@link #hessianAt(double[])} defaults to central finite differences of the gradient; the
+ * built-in models override it with the exact product.
  *
  * <pre>{@code
  * Model model = LogisticRegression.of(features, labels, false);
  * double[] w = new double[model.parameterCount()];
  * double[] gradient = new double[model.parameterCount()];
- * double h = model.crossEntropy(w, gradient);   // = N ln 2 at w = 0
+ * double h = model.crossEntropy(w, gradient);                  // = N ln 2 at w = 0
+ * double hb = model.crossEntropy(w, Batch.of(0, 1, 2), gradient);   // three examples
+ * SymmetricOperator curvature = model.hessianAt(w);
  * }</pre>
  *
  * <p>Implementations must be safe to call from one thread at a time; the built-in models are
@@ -44,14 +44,30 @@ public interface Model {
     int classCount();
 
     /**
-     * Returns the summed cross-entropy H(w) and writes its gradient into {@code gradient}.
+     * Returns the cross-entropy summed over the examples of {@code batch},
+     * \(H_B(w) = -\sum_{i \in B} \ln P(y_i \mid w, x_i)\), and writes its gradient into
+     * {@code gradient}.
      *
      * @param w parameters, length P (not modified)
-     * @param gradient output, length P, overwritten with dH/dw; may be {@code null} when only the
-     *     value is needed
+     * @param batch the examples, each index in [0, N)
+     * @param gradient output, length P, overwritten with dH_B/dw; may be {@code null} when only
+     *     the value is needed
+     * @return H_B(w)
+     */
+    double crossEntropy(double[] w, Batch batch, double[] gradient);
+
+    /**
+     * Returns the summed cross-entropy over all N examples, H(w), and writes its gradient into
+     * {@code gradient}: {@link #crossEntropy(double[], Batch, double[])} on
+     * {@link Batch#all(int)}.
+     *
+     * @param w parameters, length P (not modified)
+     * @param gradient output, length P, overwritten with dH/dw; may be {@code null}
      * @return H(w) = -sum_i ln P(y_i | w, x_i)
      */
-    double crossEntropy(double[] w, double[] gradient);
+    default double crossEntropy(double[] w, double[] gradient) {
+        return crossEntropy(w, Batch.all(exampleCount()), gradient);
+    }
 
     /** Returns the summed cross-entropy H(w). */
     default double crossEntropy(double[] w) {
@@ -73,69 +89,22 @@ public interface Model {
     }
 
     /**
-     * Writes the product of the Hessian of H at {@code w} with {@code v} into {@code result}.
+     * Returns the Hessian of H at {@code w} as a symmetric operator, built once for the point.
      *
-     * <p>The default uses central finite differences of the gradient,
-     * {@code (g(w + h v) - g(w - h v)) / (2 h)} with {@code h = cbrt(eps) (1 + |w|) / |v|}; its
-     * error is of order h<sup>2</sup>. Built-in models override it with an exact product.
+     * <p>The default differentiates the gradient numerically: a product is
+     * {@code (g(w + h v) - g(w - h v)) / (2 h)} with {@code h = cbrt(eps) (1 + |w|) / |v|},
+     * two full-batch gradients. Its error is of order h<sup>2</sup> (truncation, from the third
+     * derivative of H) plus {@code eps |g| / h} (rounding), about {@code 1e-10} relative to the
+     * curvature for a smooth model with |w| of order 1; it is not symmetric to more than that,
+     * which is why {@link SymmetricOperator#toDense()} symmetrizes. Where H has kinks (a ReLU
+     * network) the difference straddling a kink is wrong by the jump of the gradient. Built-in
+     * models override it with the exact product.
      *
-     * @param w point, length P (not modified)
-     * @param v direction, length P (not modified)
-     * @param result output, length P, overwritten
+     * @param w the point, length P, finite (copied)
+     * @return the curvature of H at {@code w}
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
      */
-    default void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        int p = parameterCount();
-        Checks.length("w", w, p);
-        Checks.length("v", v, p);
-        Checks.length("result", result, p);
-        double vNorm = Checks.norm(v);
-        if (vNorm == 0.0) {
-            java.util.Arrays.fill(result, 0.0);
-            return;
-        }
-        double h = Math.cbrt(Math.ulp(1.0)) * (1.0 + Checks.norm(w)) / vNorm;
-        double[] point = new double[p];
-        double[] gPlus = new double[p];
-        for (int j = 0; j < p; j++) {
-            point[j] = w[j] + h * v[j];
-        }
-        crossEntropy(point, gPlus);
-        for (int j = 0; j < p; j++) {
-            point[j] = w[j] - h * v[j];
-        }
-        crossEntropy(point, result);
-        for (int j = 0; j < p; j++) {
-            result[j] = (gPlus[j] - result[j]) / (2.0 * h);
-        }
-    }
-
-    /**
-     * Returns the dense P x P Hessian of H at {@code w}, as a new row-major array.
-     *
-     * <p>The default assembles it from P Hessian-vector products and symmetrizes it; built-in
-     * models override it with a closed form. Meant for P up to a few thousand.
-     */
-    default double[][] hessian(double[] w) {
-        int p = parameterCount();
-        Checks.length("w", w, p);
-        double[][] hessian = new double[p][p];
-        double[] e = new double[p];
-        double[] column = new double[p];
-        for (int j = 0; j < p; j++) {
-            e[j] = 1.0;
-            hessianVectorProduct(w, e, column);
-            e[j] = 0.0;
-            for (int i = 0; i < p; i++) {
-                hessian[i][j] = column[i];
-            }
-        }
-        for (int i = 0; i < p; i++) {
-            for (int j = i + 1; j < p; j++) {
-                double mean = 0.5 * (hessian[i][j] + hessian[j][i]);
-                hessian[i][j] = mean;
-                hessian[j][i] = mean;
-            }
-        }
-        return hessian;
+    default SymmetricOperator hessianAt(double[] w) {
+        return new FiniteDifferenceHessian(this, w);
     }
 }

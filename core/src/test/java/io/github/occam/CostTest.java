@@ -29,11 +29,11 @@ class CostTest {
     @Test
     void hessianAddsLambdaToTheDiagonalAndMatchesProducts() {
         Cost cost = Cost.of(model, 0.7);
-        double[][] h = model.hessian(w);
-        double[][] c = cost.hessian(w);
+        double[][] h = model.hessianAt(w).toDense();
+        double[][] c = cost.hessianAt(w).toDense();
         double[] v = {1, -2, 0.5, 3};
         double[] product = new double[4];
-        cost.hessianVectorProduct(w, v, product);
+        cost.hessianAt(w).apply(v, product);
         for (int a = 0; a < 4; a++) {
             double expected = 0.7 * v[a];
             for (int b = 0; b < 4; b++) {

@@ -36,13 +36,14 @@ class ModelDefaultsTest {
         }
 
         @Override
-        public double crossEntropy(double[] w, double[] gradient) {
+        public double crossEntropy(double[] w, Batch batch, double[] gradient) {
             int p = w.length;
             double value = 0.0;
             if (gradient != null) {
                 java.util.Arrays.fill(gradient, 0.0);
             }
-            for (double[] ak : a) {
+            for (int k = 0; k < batch.size(); k++) {
+                double[] ak = a[batch.index(k)];
                 double e = Math.exp(dot(ak, w));
                 value += e;
                 if (gradient != null) {
@@ -51,8 +52,9 @@ class ModelDefaultsTest {
                     }
                 }
             }
+            double share = (double) batch.size() / a.length;   // the quadratic, spread evenly
             for (int i = 0; i < p; i++) {
-                double si = dot(s[i], w);
+                double si = share * dot(s[i], w);
                 value += 0.5 * w[i] * si;
                 if (gradient != null) {
                     gradient[i] += si;
@@ -111,7 +113,7 @@ class ModelDefaultsTest {
         double[] v = random.doubles(6, -1, 1).toArray();
         double[][] exact = model.exactHessian(w);
         double[] hv = new double[6];
-        model.hessianVectorProduct(w, v, hv);
+        model.hessianAt(w).apply(v, hv);
         for (int i = 0; i < 6; i++) {
             assertThat(hv[i]).isCloseTo(dot(exact[i], v), within(1e-7));
         }
@@ -123,7 +125,7 @@ class ModelDefaultsTest {
         ExpQuadratic model = randomModel(random, 5, 8);
         double[] w = random.doubles(5, -0.5, 0.5).toArray();
         double[][] exact = model.exactHessian(w);
-        double[][] dense = model.hessian(w);
+        double[][] dense = model.hessianAt(w).toDense();
         for (int i = 0; i < 5; i++) {
             assertThat(dense[i][i]).isCloseTo(exact[i][i], within(1e-7));
             for (int j = 0; j < 5; j++) {
@@ -137,7 +139,7 @@ class ModelDefaultsTest {
     void zeroDirectionGivesZeroProduct() {
         ExpQuadratic model = randomModel(new Random(3), 4, 2);
         double[] hv = {1, 2, 3, 4};
-        model.hessianVectorProduct(new double[4], new double[4], hv);
+        model.hessianAt(new double[4]).apply(new double[4], hv);
         assertThat(hv).containsOnly(0.0);
     }
 
@@ -150,10 +152,10 @@ class ModelDefaultsTest {
     @Test
     void wrongLengthsNameTheArgument() {
         ExpQuadratic model = randomModel(new Random(5), 3, 2);
-        assertThatThrownBy(() -> model.hessianVectorProduct(new double[3], new double[2], new double[3]))
+        assertThatThrownBy(() -> model.hessianAt(new double[3]).apply(new double[2], new double[3]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("v has length 2, expected 3");
-        assertThatThrownBy(() -> model.hessian(new double[4]))
+        assertThatThrownBy(() -> model.hessianAt(new double[4]).toDense())
                 .hasMessageContaining("w has length 4, expected 3");
     }
 }

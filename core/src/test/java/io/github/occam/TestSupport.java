@@ -168,12 +168,13 @@ public final class TestSupport {
         }
 
         @Override
-        public double crossEntropy(double[] w, double[] gradient) {
+        public double crossEntropy(double[] w, Batch batch, double[] gradient) {
             if (gradient != null) {
                 Arrays.fill(gradient, 0.0);
             }
             double sum = 0.0;
-            for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < batch.size(); k++) {
+                int i = batch.index(k);
                 double z = 0.0;
                 for (int j = 0; j < w.length; j++) {
                     z += x[i][j] * w[j];
@@ -193,9 +194,14 @@ public final class TestSupport {
             return sum;
         }
 
-        /** Exact Hessian X' diag(p(1-p)) X. */
+        /** Exact Hessian X' diag(p(1-p)) X, as a dense operator. */
         @Override
-        public double[][] hessian(double[] w) {
+        public SymmetricOperator hessianAt(double[] w) {
+            return SymmetricOperator.ofDense(denseHessian(w));
+        }
+
+        /** Exact Hessian X' diag(p(1-p)) X. */
+        public double[][] denseHessian(double[] w) {
             int p = w.length;
             double[][] h = new double[p][p];
             for (double[] row : x) {

@@ -168,7 +168,7 @@ class UserGuideExamplesTest {
         // snippet: own-model
         Model model = new SignedLogit(x, signs);
         double[] hv = new double[model.parameterCount()];
-        model.hessianVectorProduct(w, v, hv);        // default: central differences of the gradient
+        model.hessianAt(w).apply(v, hv);        // default: central differences of the gradient
         Evidence evidence = Evidence.of(model, 1.0);
         // end snippet
 
@@ -390,7 +390,7 @@ class UserGuideExamplesTest {
         // toy.sumLogRatio() = ln 2 + ln 4, toy.excludedCount() = 1 (0.5 < lambda)
 
         HessianSpectrum.Method commonsMath = (m, w, lambda) -> HessianSpectrum.ofEigenvalues(
-                new EigenDecomposition(new Array2DRowRealMatrix(Cost.of(m, lambda).hessian(w)))
+                new EigenDecomposition(new Array2DRowRealMatrix(Cost.of(m, lambda).hessianAt(w).toDense()))
                         .getRealEigenvalues(), lambda);
         Evidence viaHook = Evidence.of(model, 1.0, Minimizer.automatic(), commonsMath);
         // end snippet
@@ -735,12 +735,13 @@ final class SignedLogit implements Model {
     }
 
     @Override
-    public double crossEntropy(double[] w, double[] gradient) {
+    public double crossEntropy(double[] w, Batch batch, double[] gradient) {
         if (gradient != null) {
             Arrays.fill(gradient, 0.0);
         }
         double h = 0.0;
-        for (int i = 0; i < x.length; i++) {
+        for (int k = 0; k < batch.size(); k++) {   // the examples of the batch
+            int i = batch.index(k);
             double margin = 0.0;
             for (int j = 0; j < w.length; j++) {
                 margin += w[j] * x[i][j];

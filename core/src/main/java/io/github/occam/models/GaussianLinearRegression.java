@@ -1,6 +1,8 @@
 package io.github.occam.models;
 
+import io.github.occam.Batch;
 import io.github.occam.Model;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
 import java.util.Arrays;
@@ -99,24 +101,26 @@ public final class GaussianLinearRegression implements Model {
     }
 
     /**
-     * Returns the negative log-likelihood
-     * \(H(w) = \sum_i (y_i - w \cdot x_i)^2 / (2 \sigma^2) + \frac{N}{2} \ln(2 \pi \sigma^2)\)
-     * and, unless {@code gradient} is null, writes \(-\sum_i (y_i - w \cdot x_i) x_i / \sigma^2\)
-     * into it.
+     * Returns the negative log-likelihood of the batch,
+     * \(H_B(w) = \sum_{i \in B} (y_i - w \cdot x_i)^2 / (2 \sigma^2)
+     * + \frac{|B|}{2} \ln(2 \pi \sigma^2)\) and, unless {@code gradient} is null, writes
+     * \(-\sum_{i \in B} (y_i - w \cdot x_i) x_i / \sigma^2\) into it.
      *
-     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
-     *     {@code gradient} is not of length P
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite,
+     *     {@code batch} holds an index outside [0, N), or {@code gradient} is not of length P
      */
     @Override
-    public double crossEntropy(double[] w, double[] gradient) {
+    public double crossEntropy(double[] w, Batch batch, double[] gradient) {
         int p = parameterCount();
         Checks.finiteVector("w", w, p);
+        Checks.notNull("batch", batch).checkWithin(features.length);
         if (gradient != null) {
             Checks.length("gradient", gradient, p);
             Arrays.fill(gradient, 0.0);
         }
         double sum = 0.0;
-        for (int i = 0; i < features.length; i++) {
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.index(k);
             double[] x = features[i];
             double residual = targets[i] - Vectors.dot(x, w);
             sum += residual * residual;
@@ -124,7 +128,9 @@ public final class GaussianLinearRegression implements Model {
                 Vectors.axpy(-residual * inverseVariance, x, gradient);
             }
         }
-        return 0.5 * sum * inverseVariance + normalization;
+        double constant = batch.size() == features.length ? normalization
+                : normalization / features.length * batch.size();
+        return 0.5 * sum * inverseVariance + constant;
     }
 
     /**
@@ -136,39 +142,52 @@ public final class GaussianLinearRegression implements Model {
         return -crossEntropy(new double[parameterCount()]);
     }
 
-    /** Writes \(X^T X v / \sigma^2\) into {@code result}, exactly. */
+    /**
+     * Returns the exact Hessian \(X^T X / \sigma^2\), the same at every {@code w}: a product
+     * costs O(N P), the dense form is exactly symmetric.
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
     @Override
-    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        int p = parameterCount();
-        Checks.finiteVector("w", w, p);
-        Checks.finiteVector("v", v, p);
-        Checks.length("result", result, p);
-        Arrays.fill(result, 0.0);
-        for (double[] x : features) {
-            Vectors.axpy(Vectors.dot(x, v) * inverseVariance, x, result);
-        }
-    }
+    public SymmetricOperator hessianAt(double[] w) {
+        Checks.finiteVector("w", w, parameterCount());
+        return new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return parameterCount();
+            }
 
-    /** Returns \(X^T X / \sigma^2\), exactly symmetric. */
-    @Override
-    public double[][] hessian(double[] w) {
-        int p = parameterCount();
-        Checks.finiteVector("w", w, p);
-        double[][] hessian = new double[p][p];
-        for (double[] x : features) {
-            for (int a = 0; a < p; a++) {
-                double xa = x[a] * inverseVariance;
-                double[] row = hessian[a];
-                for (int b = 0; b <= a; b++) {
-                    row[b] += xa * x[b];
+            @Override
+            public void apply(double[] v, double[] result) {
+                int p = parameterCount();
+                Checks.finiteVector("v", v, p);
+                Checks.length("result", result, p);
+                Arrays.fill(result, 0.0);
+                for (double[] x : features) {
+                    Vectors.axpy(Vectors.dot(x, v) * inverseVariance, x, result);
                 }
             }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                hessian[b][a] = hessian[a][b];
+
+            @Override
+            public double[][] toDense() {
+                int p = parameterCount();
+                double[][] hessian = new double[p][p];
+                for (double[] x : features) {
+                    for (int a = 0; a < p; a++) {
+                        double xa = x[a] * inverseVariance;
+                        double[] row = hessian[a];
+                        for (int b = 0; b <= a; b++) {
+                            row[b] += xa * x[b];
+                        }
+                    }
+                }
+                for (int a = 0; a < p; a++) {
+                    for (int b = 0; b < a; b++) {
+                        hessian[b][a] = hessian[a][b];
+                    }
+                }
+                return hessian;
             }
-        }
-        return hessian;
+        };
     }
 }

@@ -1,7 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Batch;
 import io.github.occam.Classifier;
-
 import io.github.occam.internal.Checks;
 import java.util.Arrays;
 
@@ -60,17 +60,17 @@ abstract class LabelledModel implements Classifier {
     }
 
     /** Checks the arguments of a cross-entropy evaluation and zeroes {@code gradient}. */
-    final void startValue(double[] w, double[] gradient) {
+    final void startValue(double[] w, Batch batch, double[] gradient) {
         Checks.finiteVector("w", w, p);
+        Checks.notNull("batch", batch).checkWithin(data.size);
         if (gradient != null) {
             Checks.length("gradient", gradient, p);
             Arrays.fill(gradient, 0.0);
         }
     }
 
-    /** Checks the arguments of a Hessian-vector product and zeroes {@code result}. */
-    final void startProduct(double[] w, double[] v, double[] result) {
-        Checks.finiteVector("w", w, p);
+    /** Checks the arguments of an operator product and zeroes {@code result}. */
+    final void startProduct(double[] v, double[] result) {
         Checks.finiteVector("v", v, p);
         Checks.length("result", result, p);
         Arrays.fill(result, 0.0);

@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Batch;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
 
@@ -66,23 +68,24 @@ public final class LogisticRegression extends LabelledModel {
     }
 
     /**
-     * Returns the summed cross-entropy
-     * \(H(w) = \sum_i \ln(1 + e^{(1 - 2 y_i) z_i})\) and, unless
-     * {@code gradient} is null, writes \(\nabla H = \sum_i (\sigma(z_i) - y_i) \tilde x_i\) into
+     * Returns the cross-entropy summed over the batch
+     * \(H_B(w) = \sum_{i \in B} \ln(1 + e^{(1 - 2 y_i) z_i})\) and, unless
+     * {@code gradient} is null, writes \(\nabla H_B = \sum_{i \in B} (\sigma(z_i) - y_i) \tilde x_i\) into
      * it.
      *
      * <pre>{@code
-     * double h = model.crossEntropy(w, gradient);
+     * double h = model.crossEntropy(w, Batch.all(model.exampleCount()), gradient);
      * }</pre>
      *
-     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
-     *     {@code gradient} is not of length P
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite,
+     *     {@code batch} holds an index outside [0, N), or {@code gradient} is not of length P
      */
     @Override
-    public double crossEntropy(double[] w, double[] gradient) {
-        startValue(w, gradient);
+    public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+        startValue(w, batch, gradient);
         double value = 0.0;
-        for (int i = 0; i < data.size; i++) {
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.index(k);
             double z = logit(w, i);
             double e = Math.exp(-Math.abs(z));
             // -ln P(y | z) = ln(1 + e^{m}) with m = z for y = 0 and m = -z for y = 1
@@ -100,90 +103,101 @@ public final class LogisticRegression extends LabelledModel {
     }
 
     /**
-     * Writes \(\nabla^2 H(w)\, v = \tilde X^T \mathrm{diag}(p (1 - p)) \tilde X v\) into
-     * {@code result}: exact, O(N d), allocation-free.
+     * Returns the exact Hessian of H at {@code w},
+     * \(\nabla^2 H(w) = \tilde X^T \mathrm{diag}(p (1 - p)) \tilde X\), with the curvatures
+     * \(p_i (1 - p_i)\) computed once: a product costs O(N d) and allocates nothing, the dense
+     * form \(\sum_i p_i (1 - p_i) \tilde x_i \tilde x_i^T\) costs O(N P<sup>2</sup>).
      *
      * <pre>{@code
-     * model.hessianVectorProduct(w, v, result);
-     * }</pre>
-     *
-     * @throws IllegalArgumentException if an argument is null, not of length P, or {@code w} or
-     *     {@code v} is not finite
-     */
-    @Override
-    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        startProduct(w, v, result);
-        for (int i = 0; i < data.size; i++) {
-            double curvature = curvature(logit(w, i));
-            double projection = logit(v, i);
-            double scale = curvature * projection;
-            data.addRow(scale, i, result, 0);
-            if (bias) {
-                result[d] += scale;
-            }
-        }
-    }
-
-    /**
-     * Returns the dense Hessian \(\sum_i p_i (1 - p_i) \tilde x_i \tilde x_i^T\) in closed form,
-     * a new symmetric P x P array. Costs O(N P<sup>2</sup>).
-     *
-     * <pre>{@code
-     * double[][] hessian = model.hessian(w);
+     * SymmetricOperator hessian = model.hessianAt(w);
+     * hessian.apply(v, result);
+     * double[][] dense = hessian.toDense();
      * }</pre>
      *
      * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
      */
     @Override
-    public double[][] hessian(double[] w) {
+    public SymmetricOperator hessianAt(double[] w) {
         Checks.finiteVector("w", w, p);
-        double[][] hessian = new double[p][p];
-        double[] x = data.x;
-        int n = data.size;
-        double[] c = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] c = new double[data.size];
+        for (int i = 0; i < data.size; i++) {
             c[i] = curvature(logit(w, i));
         }
-        // four examples per pass over the upper triangle: a quarter of the loads and stores of
-        // the Hessian, and an inner loop the compiler vectorizes
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            int r0 = i * d;
-            int r1 = r0 + d;
-            int r2 = r1 + d;
-            int r3 = r2 + d;
-            for (int a = 0; a < d; a++) {
-                double s0 = c[i] * x[r0 + a];
-                double s1 = c[i + 1] * x[r1 + a];
-                double s2 = c[i + 2] * x[r2 + a];
-                double s3 = c[i + 3] * x[r3 + a];
-                double[] row = hessian[a];
-                for (int b = a; b < d; b++) {
-                    row[b] += s0 * x[r0 + b] + s1 * x[r1 + b] + s2 * x[r2 + b] + s3 * x[r3 + b];
-                }
+        return new Curvature(c);
+    }
+
+    /** The Hessian of H at a point, given the curvature \(p_i (1 - p_i)\) of each example. */
+    private final class Curvature implements SymmetricOperator {
+        private final double[] c;
+
+        Curvature(double[] c) {
+            this.c = c;
+        }
+
+        @Override
+        public int dimension() {
+            return p;
+        }
+
+        @Override
+        public void apply(double[] v, double[] result) {
+            startProduct(v, result);
+            for (int i = 0; i < data.size; i++) {
+                double scale = c[i] * logit(v, i);
+                data.addRow(scale, i, result, 0);
                 if (bias) {
-                    row[d] += (s0 + s1) + (s2 + s3);
+                    result[d] += scale;
                 }
             }
         }
-        for (; i < n; i++) {
-            int r = i * d;
-            for (int a = 0; a < d; a++) {
-                double scaled = c[i] * x[r + a];
-                Vectors.axpy(scaled, x, r + a, hessian[a], a, d - a);
-                if (bias) {
-                    hessian[a][d] += scaled;
+
+        @Override
+        public double[][] toDense() {
+            double[][] hessian = new double[p][p];
+            double[] x = data.x;
+            int n = data.size;
+            // four examples per pass over the upper triangle: a quarter of the loads and stores
+            // of the Hessian, and an inner loop the compiler vectorizes
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                int r0 = i * d;
+                int r1 = r0 + d;
+                int r2 = r1 + d;
+                int r3 = r2 + d;
+                for (int a = 0; a < d; a++) {
+                    double s0 = c[i] * x[r0 + a];
+                    double s1 = c[i + 1] * x[r1 + a];
+                    double s2 = c[i + 2] * x[r2 + a];
+                    double s3 = c[i + 3] * x[r3 + a];
+                    double[] row = hessian[a];
+                    for (int b = a; b < d; b++) {
+                        row[b] += s0 * x[r0 + b] + s1 * x[r1 + b] + s2 * x[r2 + b]
+                                + s3 * x[r3 + b];
+                    }
+                    if (bias) {
+                        row[d] += (s0 + s1) + (s2 + s3);
+                    }
                 }
             }
-        }
-        if (bias) {
-            double sum = 0.0;
-            for (double ci : c) {
-                sum += ci;
+            for (; i < n; i++) {
+                int r = i * d;
+                for (int a = 0; a < d; a++) {
+                    double scaled = c[i] * x[r + a];
+                    Vectors.axpy(scaled, x, r + a, hessian[a], a, d - a);
+                    if (bias) {
+                        hessian[a][d] += scaled;
+                    }
+                }
             }
-            hessian[d][d] = sum;
+            if (bias) {
+                double sum = 0.0;
+                for (double ci : c) {
+                    sum += ci;
+                }
+                hessian[d][d] = sum;
+            }
+            return LabelledData.copyUpperToLower(hessian);
         }
-        return LabelledData.copyUpperToLower(hessian);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Batch;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
 import java.util.Arrays;
@@ -36,7 +38,7 @@ import java.util.Random;
  * double[] gradient = new double[net.parameterCount()];
  * double h = net.crossEntropy(w, gradient);
  * double[] hv = new double[net.parameterCount()];
- * net.hessianVectorProduct(w, gradient, hv);                          // exact H v
+ * net.hessianAt(w).apply(gradient, hv);                               // exact H v
  * }</pre>
  */
 public final class ShallowNetwork extends LabelledModel {
@@ -134,48 +136,52 @@ public final class ShallowNetwork extends LabelledModel {
     }
 
     /**
-     * Returns the summed cross-entropy H(w) and, unless {@code gradient} is null, writes its
+     * Returns the cross-entropy H_B(w) summed over the batch and, unless {@code gradient} is null, writes its
      * gradient into it, by backpropagation: with \(\delta = p - e_{y}\),
      * \(\nabla_{W_2} = \sum_i \delta_i h_i^T\), \(\nabla_{b_2} = \sum_i \delta_i\),
      * \(g_i = (W_2^T \delta_i) \odot [a_i > 0]\), \(\nabla_{W_1} = \sum_i g_i x_i^T\),
      * \(\nabla_{b_1} = \sum_i g_i\).
      *
      * <pre>{@code
-     * double h = net.crossEntropy(w, gradient);
+     * double h = net.crossEntropy(w, Batch.all(net.exampleCount()), gradient);
      * }</pre>
      *
-     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
-     *     {@code gradient} is not of length P
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite,
+     *     {@code batch} holds an index outside [0, N), or {@code gradient} is not of length P
      */
     @Override
-    public double crossEntropy(double[] w, double[] gradient) {
-        startValue(w, gradient);
-        int block = Math.min(BLOCK, data.size);
+    public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+        startValue(w, batch, gradient);
+        int size = batch.size();
+        int block = Math.max(1, Math.min(BLOCK, size));
         double[] h = new double[block * hidden];
         double[] s = new double[block * classes];
         double[] back = gradient == null ? null : new double[block * hidden];
         double value = 0.0;
-        for (int first = 0; first < data.size; first += block) {
-            int rows = Math.min(block, data.size - first);
-            forward(w, first, rows, h, s);
+        for (int first = 0; first < size; first += block) {
+            int rows = Math.min(block, size - first);
+            forward(w, batch, first, rows, h, s);
             for (int r = 0; r < rows; r++) {
-                value += LabelledData.softmaxInPlace(s, r * classes, classes, data.y[first + r]);
+                value += LabelledData.softmaxInPlace(s, r * classes, classes,
+                        data.y[batch.index(first + r)]);
             }
             if (gradient != null) {
-                subtractLabels(first, rows, s);
+                subtractLabels(batch, first, rows, s);
                 addOutputOuter(s, h, rows, gradient, true);
                 Arrays.fill(back, 0, rows * hidden, 0.0);
                 addBackpropagated(w, s, rows, back);
                 maskInactive(h, rows, back);
-                addHiddenOuter(back, first, rows, gradient);
+                addHiddenOuter(back, batch, first, rows, gradient);
             }
         }
         return value;
     }
 
     /**
-     * Writes the exact \(\nabla^2 H(w)\, v\) into {@code result}, by the R-operator applied to
-     * backpropagation. With \(v = (V_1, c_1, V_2, c_2)\) in the parameter layout and per example:
+     * Returns the exact Hessian of H at {@code w}, by Pearlmutter's R-operator applied to
+     * backpropagation, with the forward pass (hidden activations h, probabilities p and
+     * \(\delta = p - e_y\) of all N examples, N (H + 2n) doubles) done once here. With
+     * \(v = (V_1, c_1, V_2, c_2)\) in the parameter layout and per example:
      * \(\mathcal{R}a = V_1 x + c_1\), \(\mathcal{R}h = \mathcal{R}a \odot [a > 0]\),
      * \(\mathcal{R}s = W_2 \mathcal{R}h + V_2 h + c_2\),
      * \(\mathcal{R}\delta = p \odot (\mathcal{R}s - p \cdot \mathcal{R}s)\); then
@@ -184,69 +190,88 @@ public final class ShallowNetwork extends LabelledModel {
      * \(\mathcal{R}g = (W_2^T \mathcal{R}\delta + V_2^T \delta) \odot [a > 0]\),
      * \((Hv)_{W_1} = \sum_i \mathcal{R}g_i x_i^T\), \((Hv)_{b_1} = \sum_i \mathcal{R}g_i\).
      * The terms \(\delta_i \mathcal{R}h_i^T\) and \(V_2^T \delta\) are the second-order part that
-     * the Gauss-Newton matrix leaves out. O(N d H) time, like a gradient; the scratch (a few
-     * arrays of 32 (H + n) doubles) is allocated once per call, nothing per example.
+     * the Gauss-Newton matrix leaves out. A product costs O(N d H), like a gradient without its
+     * forward pass, and allocates nothing; the dense form is assembled from P products and
+     * symmetrized (for small networks: tests, P up to a few thousand).
      *
      * <pre>{@code
-     * net.hessianVectorProduct(w, v, result);
-     * }</pre>
-     *
-     * @throws IllegalArgumentException if an argument is null, not of length P, or {@code w} or
-     *     {@code v} is not finite
-     */
-    @Override
-    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        startProduct(w, v, result);
-        int block = Math.min(BLOCK, data.size);
-        double[] h = new double[block * hidden];
-        double[] rh = new double[block * hidden];
-        double[] back = new double[block * hidden];
-        double[] s = new double[block * classes];
-        double[] rs = new double[block * classes];
-        for (int first = 0; first < data.size; first += block) {
-            int rows = Math.min(block, data.size - first);
-            forward(w, first, rows, h, s);
-            hiddenPreActivations(v, first, rows, rh);
-            maskInactive(h, rows, rh);
-            Arrays.fill(rs, 0, rows * classes, 0.0);
-            addScores(v, h, rows, rs, true);
-            addScores(w, rh, rows, rs, false);
-            for (int r = 0; r < rows; r++) {
-                int o = r * classes;
-                LabelledData.softmaxInPlace(s, o, classes, 0);
-                double mean = 0.0;
-                for (int c = 0; c < classes; c++) {
-                    mean += s[o + c] * rs[o + c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    rs[o + c] = s[o + c] * (rs[o + c] - mean);
-                }
-            }
-            subtractLabels(first, rows, s);
-            addOutputOuter(rs, h, rows, result, true);
-            addOutputOuter(s, rh, rows, result, false);
-            Arrays.fill(back, 0, rows * hidden, 0.0);
-            addBackpropagated(w, rs, rows, back);
-            addBackpropagated(v, s, rows, back);
-            maskInactive(h, rows, back);
-            addHiddenOuter(back, first, rows, result);
-        }
-    }
-
-    /**
-     * Returns the dense Hessian, assembled from P exact Hessian-vector products and symmetrized:
-     * O(N d H P) time, for small networks (tests, P up to a few thousand).
-     *
-     * <pre>{@code
-     * double[][] hessian = ShallowNetwork.of(x, y, 4, 3).hessian(w);
+     * SymmetricOperator hessian = net.hessianAt(w);
+     * hessian.apply(v, result);
      * }</pre>
      *
      * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
      */
     @Override
-    public double[][] hessian(double[] w) {
+    public SymmetricOperator hessianAt(double[] w) {
         Checks.finiteVector("w", w, p);
-        return super.hessian(w);
+        return new Curvature(w.clone());
+    }
+
+    /** The Hessian of H at a point, its forward pass cached. */
+    private final class Curvature implements SymmetricOperator {
+        private final double[] w;
+        private final Batch all = Batch.all(data.size);
+        private final int block = Math.max(1, Math.min(BLOCK, data.size));
+        /** Hidden activations of all examples, N x H. */
+        private final double[] hAll = new double[data.size * hidden];
+        /** Probabilities of all examples, N x n. */
+        private final double[] pAll = new double[data.size * classes];
+        private final double[] h = new double[block * hidden];
+        private final double[] rh = new double[block * hidden];
+        private final double[] back = new double[block * hidden];
+        private final double[] s = new double[block * classes];
+        private final double[] rs = new double[block * classes];
+
+        Curvature(double[] w) {
+            this.w = w;
+            for (int first = 0; first < data.size; first += block) {
+                int rows = Math.min(block, data.size - first);
+                forward(w, all, first, rows, h, s);
+                for (int r = 0; r < rows; r++) {
+                    LabelledData.softmaxInPlace(s, r * classes, classes, 0);
+                }
+                System.arraycopy(h, 0, hAll, first * hidden, rows * hidden);
+                System.arraycopy(s, 0, pAll, first * classes, rows * classes);
+            }
+        }
+
+        @Override
+        public int dimension() {
+            return p;
+        }
+
+        @Override
+        public void apply(double[] v, double[] result) {
+            startProduct(v, result);
+            for (int first = 0; first < data.size; first += block) {
+                int rows = Math.min(block, data.size - first);
+                System.arraycopy(hAll, first * hidden, h, 0, rows * hidden);
+                System.arraycopy(pAll, first * classes, s, 0, rows * classes);
+                hiddenPreActivations(v, all, first, rows, rh);
+                maskInactive(h, rows, rh);
+                Arrays.fill(rs, 0, rows * classes, 0.0);
+                addScores(v, h, rows, rs, true);
+                addScores(w, rh, rows, rs, false);
+                for (int r = 0; r < rows; r++) {
+                    int o = r * classes;
+                    double mean = 0.0;
+                    for (int c = 0; c < classes; c++) {
+                        mean += s[o + c] * rs[o + c];
+                    }
+                    for (int c = 0; c < classes; c++) {
+                        rs[o + c] = s[o + c] * (rs[o + c] - mean);
+                    }
+                }
+                subtractLabels(all, first, rows, s);
+                addOutputOuter(rs, h, rows, result, true);
+                addOutputOuter(s, rh, rows, result, false);
+                Arrays.fill(back, 0, rows * hidden, 0.0);
+                addBackpropagated(w, rs, rows, back);
+                addBackpropagated(v, s, rows, back);
+                maskInactive(h, rows, back);
+                addHiddenOuter(back, all, first, rows, result);
+            }
+        }
     }
 
     /**
@@ -264,9 +289,10 @@ public final class ShallowNetwork extends LabelledModel {
         double[] h = new double[block * hidden];
         double[] s = new double[block * classes];
         int[] predicted = new int[data.size];
+        Batch all = Batch.all(data.size);
         for (int first = 0; first < data.size; first += block) {
             int rows = Math.min(block, data.size - first);
-            forward(w, first, rows, h, s);
+            forward(w, all, first, rows, h, s);
             for (int r = 0; r < rows; r++) {
                 predicted[first + r] = LabelledData.argmax(s, r * classes, classes);
             }
@@ -274,9 +300,9 @@ public final class ShallowNetwork extends LabelledModel {
         return predicted;
     }
 
-    /** Writes the hidden activations h and the scores s of examples [first, first + rows). */
-    private void forward(double[] w, int first, int rows, double[] h, double[] s) {
-        hiddenPreActivations(w, first, rows, h);
+    /** Writes the activations h and scores s of batch positions [first, first + rows). */
+    private void forward(double[] w, Batch batch, int first, int rows, double[] h, double[] s) {
+        hiddenPreActivations(w, batch, first, rows, h);
         for (int q = 0; q < rows * hidden; q++) {
             h[q] = Math.max(h[q], 0.0);
         }
@@ -285,12 +311,13 @@ public final class ShallowNetwork extends LabelledModel {
     }
 
     /** Writes \(U_1 x_r + u_{b_1}\) for each example r of the block into {@code out[r H + k]}. */
-    private void hiddenPreActivations(double[] u, int first, int rows, double[] out) {
+    private void hiddenPreActivations(double[] u, Batch batch, int first, int rows,
+            double[] out) {
         for (int k = 0; k < hidden; k++) {
             int row = k * d;
             double b = u[b1Offset + k];
             for (int r = 0; r < rows; r++) {
-                out[r * hidden + k] = b + data.dotRow(u, row, first + r);
+                out[r * hidden + k] = b + data.dotRow(u, row, batch.index(first + r));
             }
         }
     }
@@ -306,9 +333,9 @@ public final class ShallowNetwork extends LabelledModel {
     }
 
     /** Turns probabilities into \(\delta = p - e_y\) for the block's examples. */
-    private void subtractLabels(int first, int rows, double[] s) {
+    private void subtractLabels(Batch batch, int first, int rows, double[] s) {
         for (int r = 0; r < rows; r++) {
-            s[r * classes + data.y[first + r]] -= 1.0;
+            s[r * classes + data.y[batch.index(first + r)]] -= 1.0;
         }
     }
 
@@ -347,14 +374,15 @@ public final class ShallowNetwork extends LabelledModel {
     }
 
     /** Adds \(\sum_r g_r x_r^T\) to the W1 block of {@code target} and \(\sum_r g_r\) to b1. */
-    private void addHiddenOuter(double[] g, int first, int rows, double[] target) {
+    private void addHiddenOuter(double[] g, Batch batch, int first, int rows,
+            double[] target) {
         for (int k = 0; k < hidden; k++) {
             int row = k * d;
             double sum = 0.0;
             for (int r = 0; r < rows; r++) {
                 double coefficient = g[r * hidden + k];
                 if (coefficient != 0.0) {
-                    data.addRow(coefficient, first + r, target, row);
+                    data.addRow(coefficient, batch.index(first + r), target, row);
                     sum += coefficient;
                 }
             }

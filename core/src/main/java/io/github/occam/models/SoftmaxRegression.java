@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import io.github.occam.Batch;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
 
@@ -78,18 +80,19 @@ public final class SoftmaxRegression extends LabelledModel {
      * \(\sum_i (p_{ic} - [y_i = c]) \tilde x_i\), into it.
      *
      * <pre>{@code
-     * double h = model.crossEntropy(w, gradient);
+     * double h = model.crossEntropy(w, Batch.all(model.exampleCount()), gradient);
      * }</pre>
      *
-     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite, or
-     *     {@code gradient} is not of length P
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite,
+     *     {@code batch} holds an index outside [0, N), or {@code gradient} is not of length P
      */
     @Override
-    public double crossEntropy(double[] w, double[] gradient) {
-        startValue(w, gradient);
+    public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+        startValue(w, batch, gradient);
         double[] s = new double[classes];
         double value = 0.0;
-        for (int i = 0; i < data.size; i++) {
+        for (int k = 0; k < batch.size(); k++) {
+            int i = batch.index(k);
             scores(w, i, s);
             int label = data.y[i];
             value += LabelledData.softmaxInPlace(s, 0, classes, label);
@@ -102,76 +105,90 @@ public final class SoftmaxRegression extends LabelledModel {
     }
 
     /**
-     * Writes the exact \(\nabla^2 H(w)\, v\) into {@code result}: for each example, with
+     * Returns the exact Hessian of H at {@code w}, with the class probabilities \(p_{ic}\) of
+     * every example computed once. A product: for each example, with
      * \(u_c = v_c \cdot \tilde x_i\), block c receives
-     * \(p_{ic} (u_c - \sum_{c'} p_{ic'} u_{c'}) \tilde x_i\). O(N P); allocates two arrays of
-     * length n per call.
+     * \(p_{ic} (u_c - \sum_{c'} p_{ic'} u_{c'}) \tilde x_i\), O(N P), no allocation. The dense
+     * form: block (c, c') is \(\sum_i p_{ic} ([c = c'] - p_{ic'}) \tilde x_i \tilde x_i^T\),
+     * O(N P<sup>2</sup>).
      *
      * <pre>{@code
-     * model.hessianVectorProduct(w, v, result);
-     * }</pre>
-     *
-     * @throws IllegalArgumentException if an argument is null, not of length P, or {@code w} or
-     *     {@code v} is not finite
-     */
-    @Override
-    public void hessianVectorProduct(double[] w, double[] v, double[] result) {
-        startProduct(w, v, result);
-        double[] prob = new double[classes];
-        double[] u = new double[classes];
-        for (int i = 0; i < data.size; i++) {
-            scores(w, i, prob);
-            LabelledData.softmaxInPlace(prob, 0, classes, 0);
-            scores(v, i, u);
-            double mean = 0.0;
-            for (int c = 0; c < classes; c++) {
-                mean += prob[c] * u[c];
-            }
-            for (int c = 0; c < classes; c++) {
-                u[c] = prob[c] * (u[c] - mean);
-            }
-            addOuter(u, i, result);
-        }
-    }
-
-    /**
-     * Returns the dense Hessian in closed form, block (c, c') being
-     * \(\sum_i p_{ic} ([c = c'] - p_{ic'}) \tilde x_i \tilde x_i^T\), a new symmetric P x P array.
-     * Costs O(N P<sup>2</sup>).
-     *
-     * <pre>{@code
-     * double[][] hessian = model.hessian(w);
+     * SymmetricOperator hessian = model.hessianAt(w);
+     * hessian.apply(v, result);
      * }</pre>
      *
      * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
      */
     @Override
-    public double[][] hessian(double[] w) {
+    public SymmetricOperator hessianAt(double[] w) {
         Checks.finiteVector("w", w, p);
-        double[][] hessian = new double[p][p];
+        double[] probabilities = new double[data.size * classes];
         double[] prob = new double[classes];
-        double[] xt = new double[block];
         for (int i = 0; i < data.size; i++) {
             scores(w, i, prob);
             LabelledData.softmaxInPlace(prob, 0, classes, 0);
-            System.arraycopy(data.x, i * d, xt, 0, d);
-            if (bias) {
-                xt[d] = 1.0;
+            System.arraycopy(prob, 0, probabilities, i * classes, classes);
+        }
+        return new Curvature(probabilities);
+    }
+
+    /** The Hessian of H at a point, given the class probabilities of every example. */
+    private final class Curvature implements SymmetricOperator {
+        private final double[] probabilities;
+        private final double[] u = new double[classes];
+
+        Curvature(double[] probabilities) {
+            this.probabilities = probabilities;
+        }
+
+        @Override
+        public int dimension() {
+            return p;
+        }
+
+        @Override
+        public void apply(double[] v, double[] result) {
+            startProduct(v, result);
+            for (int i = 0; i < data.size; i++) {
+                int o = i * classes;
+                scores(v, i, u);
+                double mean = 0.0;
+                for (int c = 0; c < classes; c++) {
+                    mean += probabilities[o + c] * u[c];
+                }
+                for (int c = 0; c < classes; c++) {
+                    u[c] = probabilities[o + c] * (u[c] - mean);
+                }
+                addOuter(u, i, result);
             }
-            for (int c = 0; c < classes; c++) {
-                for (int c2 = c; c2 < classes; c2++) {
-                    double weight = prob[c] * ((c == c2 ? 1.0 : 0.0) - prob[c2]);
-                    if (weight == 0.0) {
-                        continue;
-                    }
-                    for (int a = 0; a < block; a++) {
-                        Vectors.axpy(weight * xt[a], xt, 0, hessian[c * block + a],
-                                c2 * block, block);
+        }
+
+        @Override
+        public double[][] toDense() {
+            double[][] hessian = new double[p][p];
+            double[] xt = new double[block];
+            for (int i = 0; i < data.size; i++) {
+                int o = i * classes;
+                System.arraycopy(data.x, i * d, xt, 0, d);
+                if (bias) {
+                    xt[d] = 1.0;
+                }
+                for (int c = 0; c < classes; c++) {
+                    for (int c2 = c; c2 < classes; c2++) {
+                        double weight = probabilities[o + c]
+                                * ((c == c2 ? 1.0 : 0.0) - probabilities[o + c2]);
+                        if (weight == 0.0) {
+                            continue;
+                        }
+                        for (int a = 0; a < block; a++) {
+                            Vectors.axpy(weight * xt[a], xt, 0, hessian[c * block + a],
+                                    c2 * block, block);
+                        }
                     }
                 }
             }
+            return LabelledData.copyUpperToLower(hessian);
         }
-        return LabelledData.copyUpperToLower(hessian);
     }
 
     /**

@@ -199,7 +199,7 @@ public final class Minimizer {
         int iteration = 0;
         while (x.finite() && x.gradientNorm > gradientTolerance && iteration < maxIterations) {
             iteration++;
-            if (!newtonDirection(cost.hessian(x.w), x.gradient, direction)) {
+            if (!newtonDirection(cost.hessianAt(x.w).toDense(), x.gradient, direction)) {
                 for (int j = 0; j < p; j++) {
                     direction[j] = -x.gradient[j];
                 }

@@ -75,7 +75,7 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
      * Returns the exact spectrum of the Hessian of \(C\) at {@code w}: the model's dense Hessian
      * of H plus \(\lambda I\).
      *
-     * @param model the model; {@link Model#hessian(double[])} is called once
+     * @param model the model; {@link Model#hessianAt(double[])} is called once and its dense form taken
      * @param w the point, length P, finite
      * @param lambda the prior precision, finite and &gt; 0
      * @return the spectrum
@@ -86,7 +86,7 @@ public final class ExactHessianSpectrum implements HessianSpectrum {
         Checks.notNull("model", model);
         Checks.positive("lambda", lambda);
         Checks.finiteVector("w", w, model.parameterCount());
-        return ofSymmetricMatrix(Cost.of(model, lambda).hessian(w), lambda);
+        return ofSymmetricMatrix(Cost.of(model, lambda).hessianAt(w).toDense(), lambda);
     }
 
     /**

@@ -67,7 +67,7 @@ public interface HessianSpectrum {
      * Returns the exact spectrum of the Hessian of \(C\) at {@code w}: the model's dense Hessian
      * of H plus \(\lambda I\), decomposed by a symmetric eigen-solver.
      *
-     * @param model the model; its {@link Model#hessian(double[])} is called once
+     * @param model the model; its {@link Model#hessianAt(double[])} is called once and its dense form taken
      * @param w the point, length P
      * @param lambda the prior precision, finite and &gt; 0
      * @throws IllegalArgumentException on a bad argument, naming it and its value

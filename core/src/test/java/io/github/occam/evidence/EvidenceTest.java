@@ -1,5 +1,6 @@
 package io.github.occam.evidence;
 
+import io.github.occam.Batch;
 import io.github.occam.TestSupport;
 
 import io.github.occam.spectrum.HessianSpectrum;
@@ -86,7 +87,7 @@ class EvidenceTest {
         assertThat(evidence.crossEntropy()).isEqualTo(model.crossEntropy(w));
         assertThat(evidence.cost()).isCloseTo(evidence.crossEntropy() + lambda * squared / 2, within(1e-12));
         // eigenvalues of the Hessian of C from an independent decomposition
-        double[][] hessian = model.hessian(w);
+        double[][] hessian = model.hessianAt(w).toDense();
         for (int i = 0; i < w.length; i++) {
             hessian[i][i] += lambda;
         }
@@ -139,12 +140,13 @@ class EvidenceTest {
         }
 
         @Override
-        public double crossEntropy(double[] w, double[] gradient) {
-            double value = 10 * Math.log(2);
+        public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+            double share = batch.size() / 10.0;   // each example carries a tenth of H
+            double value = share * 10 * Math.log(2);
             for (int j = 0; j < c.length; j++) {
-                value += 0.5 * c[j] * w[j] * w[j];
+                value += share * 0.5 * c[j] * w[j] * w[j];
                 if (gradient != null) {
-                    gradient[j] = c[j] * w[j];
+                    gradient[j] = share * c[j] * w[j];
                 }
             }
             return value;

@@ -63,13 +63,13 @@ abstract class ClassifierContract {
         Classifier model = model();
         double[] w = point(new Random(13));
         double[][] expected = ModelTesting.differenceHessian(model, w, differenceStep(w));
-        assertClose("hessian", model.hessian(w), expected, DIFFERENCE_TOLERANCE);
+        assertClose("hessian", model.hessianAt(w).toDense(), expected, DIFFERENCE_TOLERANCE);
     }
 
     @Test
     void hessianIsSymmetric() {
         Classifier model = model();
-        double[][] hessian = model.hessian(point(new Random(14)));
+        double[][] hessian = model.hessianAt(point(new Random(14))).toDense();
         for (int i = 0; i < hessian.length; i++) {
             assertThat(hessian[i]).hasSize(model.parameterCount());
             for (int j = 0; j < i; j++) {
@@ -83,11 +83,11 @@ abstract class ClassifierContract {
         Classifier model = model();
         Random random = new Random(15);
         double[] w = point(random);
-        double[][] hessian = model.hessian(w);
+        double[][] hessian = model.hessianAt(w).toDense();
         for (int trial = 0; trial < 3; trial++) {
             double[] v = ModelTesting.gaussianVector(random, model.parameterCount(), 1.0);
             double[] result = new double[v.length];
-            model.hessianVectorProduct(w, v, result);
+            model.hessianAt(w).apply(v, result);
             assertClose("Hv", result, ModelTesting.multiply(hessian, v), EXACT_TOLERANCE);
         }
     }
@@ -99,7 +99,7 @@ abstract class ClassifierContract {
         double[] w = point(random);
         double[] v = ModelTesting.gaussianVector(random, model.parameterCount(), 1.0);
         double[] result = new double[v.length];
-        model.hessianVectorProduct(w, v, result);
+        model.hessianAt(w).apply(v, result);
         double h = differenceStep(w) / Math.max(1.0, ModelTesting.maxAbs(v));
         double[] expected = ModelTesting.differenceHessianVector(model, w, v, h);
         assertClose("Hv", result, expected, DIFFERENCE_TOLERANCE);
@@ -116,12 +116,12 @@ abstract class ClassifierContract {
         double[] hu = new double[p];
         double[] hv = new double[p];
         double[] hSum = new double[p];
-        model.hessianVectorProduct(w, u, hu);
-        model.hessianVectorProduct(w, v, hv);
+        model.hessianAt(w).apply(u, hu);
+        model.hessianAt(w).apply(v, hv);
         double uHv = ModelTesting.dot(u, hv);
         double vHu = ModelTesting.dot(v, hu);
         assertThat(uHv).isCloseTo(vHu, within(EXACT_TOLERANCE * (Math.abs(uHv) + 1.0)));
-        model.hessianVectorProduct(w, ModelTesting.axpy(-3.0, v, u), hSum);
+        model.hessianAt(w).apply(ModelTesting.axpy(-3.0, v, u), hSum);
         assertClose("H(u - 3v)", hSum, ModelTesting.axpy(-3.0, hv, hu), EXACT_TOLERANCE);
     }
 
@@ -160,8 +160,8 @@ abstract class ClassifierContract {
         double[] wCopy = w.clone();
         double[] vCopy = v.clone();
         model.crossEntropy(w, new double[w.length]);
-        model.hessianVectorProduct(w, v, new double[w.length]);
-        model.hessian(w);
+        model.hessianAt(w).apply(v, new double[w.length]);
+        model.hessianAt(w).toDense();
         model.predict(w);
         assertThat(w).containsExactly(wCopy);
         assertThat(v).containsExactly(vCopy);
@@ -178,13 +178,13 @@ abstract class ClassifierContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("w " + expected);
         assertThatThrownBy(() -> model.crossEntropy(ok, shortArray))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("gradient " + expected);
-        assertThatThrownBy(() -> model.hessianVectorProduct(ok, shortArray, ok.clone()))
+        assertThatThrownBy(() -> model.hessianAt(ok).apply(shortArray, ok.clone()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("v " + expected);
-        assertThatThrownBy(() -> model.hessianVectorProduct(ok, ok.clone(), shortArray))
+        assertThatThrownBy(() -> model.hessianAt(ok).apply(ok.clone(), shortArray))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("result " + expected);
-        assertThatThrownBy(() -> model.hessianVectorProduct(ok, ok.clone(), null))
+        assertThatThrownBy(() -> model.hessianAt(ok).apply(ok.clone(), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("result");
-        assertThatThrownBy(() -> model.hessian(shortArray))
+        assertThatThrownBy(() -> model.hessianAt(shortArray).toDense())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("w " + expected);
         assertThatThrownBy(() -> model.predict(shortArray))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("w " + expected);
@@ -201,7 +201,7 @@ abstract class ClassifierContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("w[1] must be finite, got NaN");
         double[] v = new double[w.length];
         v[0] = Double.POSITIVE_INFINITY;
-        assertThatThrownBy(() -> model.hessianVectorProduct(new double[w.length], v, new double[w.length]))
+        assertThatThrownBy(() -> model.hessianAt(new double[w.length]).apply(v, new double[w.length]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v[0]");
     }
 }

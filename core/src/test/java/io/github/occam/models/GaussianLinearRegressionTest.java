@@ -56,10 +56,10 @@ class GaussianLinearRegressionTest {
     @Test
     void hessianIsXtXOverSigmaSquaredAndMatchesProducts() {
         double[] w = {1, 2, 3, 4};
-        double[][] hessian = model.hessian(w);
+        double[][] hessian = model.hessianAt(w).toDense();
         double[] v = {0.3, -0.7, 1.1, 0.2};
         double[] product = new double[4];
-        model.hessianVectorProduct(w, v, product);
+        model.hessianAt(w).apply(v, product);
         for (int a = 0; a < 4; a++) {
             double fromDense = 0.0;
             for (int b = 0; b < 4; b++) {
@@ -122,14 +122,13 @@ class GaussianLinearRegressionTest {
                 .hasMessageContaining("w has length 3, expected 2");
         assertThatThrownBy(() -> m.crossEntropy(new double[2], new double[1]))
                 .hasMessageContaining("gradient has length 1, expected 2");
-        assertThatThrownBy(() -> m.hessianVectorProduct(new double[2], new double[1], new double[2]))
+        assertThatThrownBy(() -> m.hessianAt(new double[2]).apply(new double[1], new double[2]))
                 .hasMessageContaining("v has length 1, expected 2");
         assertThatThrownBy(() -> m.crossEntropy(new double[] {0.0, Double.NaN}))
                 .hasMessage("w[1] must be finite, got NaN");
-        assertThatThrownBy(() -> m.hessian(new double[] {Double.NEGATIVE_INFINITY, 0.0}))
+        assertThatThrownBy(() -> m.hessianAt(new double[] {Double.NEGATIVE_INFINITY, 0.0}).toDense())
                 .hasMessage("w[0] must be finite, got -Infinity");
-        assertThatThrownBy(() -> m.hessianVectorProduct(new double[2],
-                new double[] {Double.NaN, 0.0}, new double[2]))
+        assertThatThrownBy(() -> m.hessianAt(new double[2]).apply(new double[] {Double.NaN, 0.0}, new double[2]))
                 .hasMessage("v[0] must be finite, got NaN");
     }
 }

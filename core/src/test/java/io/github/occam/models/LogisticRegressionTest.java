@@ -109,8 +109,8 @@ class LogisticRegressionTest {
         double h = logistic.crossEntropy(w, logisticGradient);
         assertThat(softmax.crossEntropy(softmaxWeights, softmaxGradient))
                 .isCloseTo(h, within(1e-12 * h));
-        double[][] logisticHessian = logistic.hessian(w);
-        double[][] softmaxHessian = softmax.hessian(softmaxWeights);
+        double[][] logisticHessian = logistic.hessianAt(w).toDense();
+        double[][] softmaxHessian = softmax.hessianAt(softmaxWeights).toDense();
         for (int j = 0; j <= D; j++) {
             assertThat(softmaxGradient[D + 1 + j]).isCloseTo(logisticGradient[j], within(1e-12));
             assertThat(softmaxGradient[j]).isCloseTo(-logisticGradient[j], within(1e-12));
@@ -125,7 +125,7 @@ class LogisticRegressionTest {
     @Test
     void hessianAtZeroIsAQuarterOfTheGramMatrix() {
         double[][] x = features();
-        double[][] hessian = LogisticRegression.of(x, labels(), true).hessian(new double[D + 1]);
+        double[][] hessian = LogisticRegression.of(x, labels(), true).hessianAt(new double[D + 1]).toDense();
         double[][] expected = new double[D + 1][D + 1];
         for (double[] row : x) {
             double[] xt = {row[0], row[1], row[2], row[3], 1.0};
@@ -159,7 +159,7 @@ class LogisticRegressionTest {
                         }
                     }
                 }
-                double[][] hessian = LogisticRegression.of(x, y, bias).hessian(w);
+                double[][] hessian = LogisticRegression.of(x, y, bias).hessianAt(w).toDense();
                 assertClose("H, N = " + n + ", bias = " + bias, hessian, expected, 1e-14);
             }
         }
@@ -175,7 +175,7 @@ class LogisticRegressionTest {
         assertThat(model.crossEntropy(w, gradient)).isEqualTo(1600.0);
         assertThat(gradient[0]).isCloseTo(1.0 + 0.0 + 1.0, within(1e-15));
         double[] hv = new double[1];
-        model.hessianVectorProduct(w, new double[] {1.0}, hv);
+        model.hessianAt(w).apply(new double[] {1.0}, hv);
         assertThat(hv[0]).isBetween(0.0, 1e-300);
         LogisticRegression mild = LogisticRegression.of(new double[][] {{1.0}}, new int[] {1}, false);
         double[] g = new double[1];

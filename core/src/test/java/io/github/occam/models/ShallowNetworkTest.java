@@ -186,7 +186,7 @@ class ShallowNetworkTest {
         ShallowNetwork net = (ShallowNetwork) setting.model();
         double[] w = setting.point(new Random(34));
         double[] eigenvalues = new org.apache.commons.math3.linear.EigenDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(net.hessian(w)))
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(net.hessianAt(w).toDense()))
                 .getRealEigenvalues();
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0.0;
@@ -203,7 +203,7 @@ class ShallowNetworkTest {
             v[q] = random.nextGaussian();
         }
         double[] hv = new double[v.length];
-        net.hessianVectorProduct(w, v, hv);
+        net.hessianAt(w).apply(v, hv);
         double h = setting.differenceStep(w) / ModelTesting.maxAbs(v);
         ModelTesting.assertClose("Hv", hv, ModelTesting.differenceHessianVector(net, w, v, h), 1e-6);
     }

@@ -121,7 +121,7 @@ class SoftmaxRegressionTest {
                 }
             }
         }
-        double[][] hessian = SoftmaxRegression.of(x, labels(), CLASSES, false).hessian(new double[p]);
+        double[][] hessian = SoftmaxRegression.of(x, labels(), CLASSES, false).hessianAt(new double[p]).toDense();
         assertClose("H(0)", hessian, expected, 1e-14);
     }
 
@@ -142,7 +142,7 @@ class SoftmaxRegressionTest {
         double h = model.crossEntropy(w);
         assertThat(model.crossEntropy(shifted)).isCloseTo(h, within(1e-12 * h));
         double[] hv = new double[w.length];
-        model.hessianVectorProduct(w, direction, hv);
+        model.hessianAt(w).apply(direction, hv);
         assertThat(ModelTesting.maxAbs(hv)).isLessThan(1e-12);
     }
 

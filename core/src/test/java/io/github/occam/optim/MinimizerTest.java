@@ -1,5 +1,6 @@
 package io.github.occam.optim;
 
+import io.github.occam.Batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -113,12 +114,13 @@ class MinimizerTest {
         }
 
         @Override
-        public double crossEntropy(double[] w, double[] gradient) {
+        public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+            double share = batch.size();   // one example
             double value = 0.0;
             for (int j = 0; j < p; j++) {
-                value += Math.pow(w[j], 4) / 4 - w[j] * w[j];
+                value += share * (Math.pow(w[j], 4) / 4 - w[j] * w[j]);
                 if (gradient != null) {
-                    gradient[j] = Math.pow(w[j], 3) - 2 * w[j];
+                    gradient[j] = share * (Math.pow(w[j], 3) - 2 * w[j]);
                 }
             }
             return value;
