@@ -1,5 +1,6 @@
 package io.github.occam;
 
+import io.github.occam.evidence.LambdaSearch;
 import io.github.occam.evidence.Evidence;
 import io.github.occam.noise.SgdNoiseScale;
 
@@ -32,7 +33,7 @@ class ReadmeExampleTest {
         LogisticRegression model = LogisticRegression.of(features, labels, false);
         Evidence evidence = Evidence.of(model, 1.0);
         double e = evidence.logEvidenceRatio();
-        Evidence.Maximum best = Evidence.maximize(model, 1e-3, 1e3);
+        LambdaSearch.Result best = LambdaSearch.defaults().maximize(model, 1e-3, 1e3);
         SgdNoiseScale sgd = SgdNoiseScale.of(0.1, 60_000, 128, 0.9);
         double g = sgd.value();
         double bOpt = sgd.optimalBatchSizeAt(0.2, 60_000, 0.9);

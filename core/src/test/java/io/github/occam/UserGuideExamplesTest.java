@@ -1,5 +1,8 @@
 package io.github.occam;
 
+import io.github.occam.evidence.LambdaSearch;
+import io.github.occam.evidence.Laplace;
+import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.evidence.Evidence;
 import io.github.occam.noise.SgdNoiseScale;
 import io.github.occam.noise.SgdSchedule;
@@ -213,10 +216,9 @@ class UserGuideExamplesTest {
         LogisticRegression model = LogisticRegression.of(features, labels, false);
         // snippet: retry
         Minimizer hasty = Minimizer.lbfgs().withMaxIterations(2);
-        Evidence first = Evidence.of(model, 1.0, hasty, HessianSpectrum.Method.exact());
+        Evidence first = Laplace.of(hasty, SpectrumMethod.exact()).evidence(model, 1.0);
         Evidence evidence = first.converged() ? first
-                : Evidence.of(model, 1.0, Minimizer.newton().withGradientTolerance(1e-9),
-                        HessianSpectrum.Method.exact());
+                : Laplace.of(Minimizer.newton().withGradientTolerance(1e-9), SpectrumMethod.exact()).evidence(model, 1.0);
         // end snippet
 
         assertThat(first.converged()).isFalse();
@@ -299,7 +301,7 @@ class UserGuideExamplesTest {
         double[] y = TestSupport.linearTargets(random, x, 0.5);
         // snippet: maximize
         GaussianLinearRegression model = GaussianLinearRegression.of(x, y, 0.5);
-        Evidence.Maximum best = Evidence.maximize(model, 1e-3, 1e3);
+        LambdaSearch.Result best = LambdaSearch.defaults().maximize(model, 1e-3, 1e3);
         if (!best.interior()) {
             throw new IllegalStateException("maximum at an end of the range, widen it: " + best);
         }
@@ -356,7 +358,7 @@ class UserGuideExamplesTest {
             }
             double limit = (traceA - dot(g, g)) / 2;
             LogisticRegression model = LogisticRegression.of(x, y, false);
-            Evidence.Maximum best = Evidence.maximize(model, 0.01, 1e4);
+            LambdaSearch.Result best = LambdaSearch.defaults().maximize(model, 0.01, 1e4);
             double e = best.evidence().logEvidenceRatio();
             if (limit > 0) {
                 positive++;
@@ -383,16 +385,16 @@ class UserGuideExamplesTest {
         double[] w0 = Evidence.of(model, 1.0).parameters();
         // snippet: spectrum
         HessianSpectrum spectrum = HessianSpectrum.exact(model, w0, 1.0);
-        double logOccam = spectrum.logOccamFactor();     // -1/2 sum ln(lambda_i / lambda)
-        double trace = spectrum.trace();
+        double logOccam = spectrum.logOccamFactor().value();     // -1/2 sum ln(lambda_i / lambda)
+        double trace = spectrum.trace().value();
 
         HessianSpectrum toy = HessianSpectrum.ofEigenvalues(new double[] {0.5, 1, 2, 4}, 1.0);
-        // toy.sumLogRatio() = ln 2 + ln 4, toy.excludedCount() = 1 (0.5 < lambda)
+        // toy.sumLogRatio().value() = ln 2 + ln 4, toy.excludedCount() = 1 (0.5 < lambda)
 
-        HessianSpectrum.Method commonsMath = (m, w, lambda) -> HessianSpectrum.ofEigenvalues(
-                new EigenDecomposition(new Array2DRowRealMatrix(Cost.of(m, lambda).hessianAt(w).toDense()))
+        SpectrumMethod commonsMath = (hessian, lambda) -> HessianSpectrum.ofEigenvalues(
+                new EigenDecomposition(new Array2DRowRealMatrix(hessian.toDense()))
                         .getRealEigenvalues(), lambda);
-        Evidence viaHook = Evidence.of(model, 1.0, Minimizer.automatic(), commonsMath);
+        Evidence viaHook = Laplace.of(Minimizer.automatic(), commonsMath).evidence(model, 1.0);
         // end snippet
 
         double[][] reference = logisticCostHessian(features, w0, 1.0);
@@ -406,8 +408,8 @@ class UserGuideExamplesTest {
         }
         assertThat(trace).isCloseTo(referenceTrace, within(1e-12 * referenceTrace));
         assertThat(logOccam).isCloseTo(-0.5 * sum, within(1e-10 * Math.abs(sum)));
-        assertThat(toy.sumLogRatio()).isCloseTo(3 * Math.log(2), within(1e-15));
-        assertThat(toy.excludedCount()).isEqualTo(1);
+        assertThat(toy.sumLogRatio().value()).isCloseTo(3 * Math.log(2), within(1e-15));
+        assertThat(toy.excludedCount().value()).isEqualTo(1);
         assertThat(viaHook.logEvidence()).isCloseTo(-Cost.of(model, 1.0).value(w0) + logOccam,
                 within(1e-9));
     }

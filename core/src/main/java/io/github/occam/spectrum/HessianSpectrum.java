@@ -1,118 +1,156 @@
 package io.github.occam.spectrum;
 
-import io.github.occam.evidence.Evidence;
+import io.github.occam.Cost;
+import io.github.occam.Estimate;
 import io.github.occam.Model;
-
-import io.github.occam.spectrum.ExactHessianSpectrum;
+import io.github.occam.SymmetricOperator;
+import io.github.occam.internal.Checks;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * The spectrum of the Hessian of the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) at a point
- * {@code w}, reduced to what the Laplace evidence needs: the sum
- * \(\sum_{\lambda_i \ge \lambda} \ln(\lambda_i / \lambda)\) that forms the log Occam factor
- * (Smith &amp; Le, eq. 1), how many eigenvalues fell below \(\lambda\) and were left out, the
- * extremal eigenvalues and the trace.
+ * The spectrum of the Hessian of the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) at a point, reduced
+ * to what the Laplace evidence needs: the sum \(\sum_{\lambda_i \ge \lambda} \ln(\lambda_i /
+ * \lambda)\) that forms the log Occam factor (Smith &amp; Le, eq. 1), how many eigenvalues fell
+ * below \(\lambda\) and were left out, the trace and the extremal eigenvalues.
  *
- * <p>The exact implementation ({@link #exact(Model, double[], double)}) decomposes the dense
- * Hessian and is meant for P up to a few thousand; matrix-free estimates (Lanczos, stochastic
- * Lanczos quadrature) are other implementations of this type and report a nonzero
- * {@link #sumLogRatioError()}. {@link Evidence} takes the method as a {@link Method}.
+ * <p>Every number a method estimates is an {@link Estimate} with its standard error; the exact
+ * method ({@link SpectrumMethod#exact()}) reports errors of 0. {@link #converged()} says whether
+ * the method met its own accuracy criterion; an exact decomposition always does.
+ *
+ * <p>Instances are immutable: the eigenvalues are copied on the way in and on every call of
+ * {@link #eigenvalues()}; {@link #equals(Object)} compares them element by element and
+ * {@link #toString()} shows only their count.
  *
  * <pre>{@code
  * HessianSpectrum spectrum = HessianSpectrum.exact(model, w0, 0.1);
- * double logOccamFactor = -0.5 * spectrum.sumLogRatio();
- * int leftOut = spectrum.excludedCount();      // eigenvalues below lambda (away from a minimum)
+ * double logOccamFactor = spectrum.logOccamFactor().value();
+ * double leftOut = spectrum.excludedCount().value();   // eigenvalues below lambda
+ * double[] ascending = spectrum.eigenvalues();          // all P of them for the exact method
  * }</pre>
+ *
+ * @param lambda \(\lambda\), the prior precision that enters the Hessian and the ratio
+ * @param dimension P, the dimension of the Hessian
+ * @param sumLogRatio \(\sum_{\lambda_i \ge \lambda} \ln(\lambda_i / \lambda)\), the sum of
+ *     eq. 1 of Smith &amp; Le taken, as the paper does, only over eigenvalues not below
+ *     \(\lambda\)
+ * @param excludedCount how many eigenvalues lie below \(\lambda\) and were left out of the sum
+ * @param trace the sum of all eigenvalues
+ * @param minEigenvalue the smallest eigenvalue (NaN when P = 0)
+ * @param maxEigenvalue the largest eigenvalue (NaN when P = 0)
+ * @param eigenvalues the eigenvalues the method resolved, ascending: all P for the exact method
+ * @param products how many operator products the method used (0 for a decomposed dense matrix)
+ * @param converged whether the method met its accuracy criterion
  */
-public interface HessianSpectrum {
-
-    /** Returns \(\lambda\), the prior precision that enters the Hessian and the ratio. */
-    double lambda();
-
-    /** Returns P, the dimension of the Hessian. */
-    int dimension();
+public record HessianSpectrum(double lambda, int dimension, Estimate sumLogRatio,
+        Estimate excludedCount, Estimate trace, double minEigenvalue, double maxEigenvalue,
+        double[] eigenvalues, int products, boolean converged) {
 
     /**
-     * Returns \(\sum_{\lambda_i \ge \lambda} \ln(\lambda_i / \lambda)\), the sum in eq. 1 of
-     * Smith &amp; Le taken, as the paper does, only over eigenvalues not below \(\lambda\).
+     * Checks the components and copies the eigenvalues.
+     *
+     * @throws IllegalArgumentException if {@code lambda} is not finite and &gt; 0, a count is
+     *     negative, or an estimate or the eigenvalues are null
      */
-    double sumLogRatio();
+    public HessianSpectrum {
+        Checks.positive("lambda", lambda);
+        Checks.atLeast("dimension", dimension, 0);
+        Checks.notNull("sumLogRatio", sumLogRatio);
+        Checks.notNull("excludedCount", excludedCount);
+        Checks.notNull("trace", trace);
+        eigenvalues = Checks.notNull("eigenvalues", eigenvalues).clone();
+        Checks.atLeast("products", products, 0);
+    }
 
     /**
-     * Returns an estimate of the absolute error of {@link #sumLogRatio()}: 0 for an exact
-     * decomposition (up to rounding), a statistical or truncation error for estimates.
+     * Returns the exact spectrum of the Hessian of \(C\) at {@code w}: the dense form of the
+     * model's {@link Model#hessianAt(double[])} plus \(\lambda I\), decomposed by a symmetric
+     * eigen-solver. For P up to a few thousand.
+     *
+     * @param model the model
+     * @param w the point, length P, finite
+     * @param lambda the prior precision, finite and &gt; 0
+     * @return the spectrum
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
-    double sumLogRatioError();
+    public static HessianSpectrum exact(Model model, double[] w, double lambda) {
+        Checks.notNull("model", model);
+        Checks.positive("lambda", lambda);
+        Checks.finiteVector("w", w, model.parameterCount());
+        return SpectrumMethod.exact().compute(Cost.of(model, lambda).hessianAt(w), lambda);
+    }
 
-    /** Returns how many eigenvalues were below \(\lambda\) and left out of the sum. */
-    int excludedCount();
+    /**
+     * Returns the exact spectrum of a given symmetric matrix, taken as the Hessian of \(C\) (the
+     * prior term \(\lambda I\) already included). Only the lower triangle is read.
+     *
+     * @param hessian a square P x P matrix, finite (not modified)
+     * @param lambda the prior precision, finite and &gt; 0
+     * @return the spectrum
+     * @throws IllegalArgumentException if the matrix is null, not square or not finite, or
+     *     {@code lambda} is bad
+     */
+    public static HessianSpectrum ofSymmetricMatrix(double[][] hessian, double lambda) {
+        return DenseSpectrum.ofMatrix(hessian, lambda);
+    }
 
-    /** Returns the smallest eigenvalue (or its estimate). */
-    double minEigenvalue();
-
-    /** Returns the largest eigenvalue (or its estimate). */
-    double maxEigenvalue();
-
-    /** Returns the trace, the sum of all eigenvalues (or its estimate). */
-    double trace();
+    /**
+     * Returns the spectrum made of the given eigenvalues of the Hessian of \(C\), taken as exact.
+     *
+     * @param eigenvalues the eigenvalues in any order, finite (copied)
+     * @param lambda the prior precision, finite and &gt; 0
+     * @return the spectrum
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public static HessianSpectrum ofEigenvalues(double[] eigenvalues, double lambda) {
+        return DenseSpectrum.ofEigenvalues(eigenvalues, lambda);
+    }
 
     /**
      * Returns the log Occam factor \(-\frac{1}{2} \sum_{\lambda_i \ge \lambda}
-     * \ln(\lambda_i / \lambda)\).
+     * \ln(\lambda_i / \lambda)\) with its error.
      */
-    default double logOccamFactor() {
-        return -0.5 * sumLogRatio();
+    public Estimate logOccamFactor() {
+        return sumLogRatio.times(-0.5);
     }
 
-    /**
-     * Returns the exact spectrum of the Hessian of \(C\) at {@code w}: the model's dense Hessian
-     * of H plus \(\lambda I\), decomposed by a symmetric eigen-solver.
-     *
-     * @param model the model; its {@link Model#hessianAt(double[])} is called once and its dense form taken
-     * @param w the point, length P
-     * @param lambda the prior precision, finite and &gt; 0
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
-     */
-    static HessianSpectrum exact(Model model, double[] w, double lambda) {
-        return ExactHessianSpectrum.of(model, w, lambda);
+    /** Returns a copy of the resolved eigenvalues, ascending. */
+    @Override
+    public double[] eigenvalues() {
+        return eigenvalues.clone();
     }
 
-    /**
-     * Returns the spectrum made of the given eigenvalues of the Hessian of \(C\).
-     *
-     * @param eigenvalues the eigenvalues in any order, all finite (copied)
-     * @param lambda the prior precision, finite and &gt; 0
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
-     */
-    static HessianSpectrum ofEigenvalues(double[] eigenvalues, double lambda) {
-        return ExactHessianSpectrum.ofEigenvalues(eigenvalues, lambda);
+    /** Compares all components, the eigenvalues element by element. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HessianSpectrum s
+                && Double.compare(lambda, s.lambda) == 0
+                && dimension == s.dimension
+                && sumLogRatio.equals(s.sumLogRatio)
+                && excludedCount.equals(s.excludedCount)
+                && trace.equals(s.trace)
+                && Double.compare(minEigenvalue, s.minEigenvalue) == 0
+                && Double.compare(maxEigenvalue, s.maxEigenvalue) == 0
+                && Arrays.equals(eigenvalues, s.eigenvalues)
+                && products == s.products
+                && converged == s.converged;
     }
 
-    /**
-     * A way to compute the spectrum of the Hessian of \(C\) at {@code w}, such as
-     * {@link HessianSpectrum#exact(Model, double[], double)}.
-     *
-     * <pre>{@code
-     * HessianSpectrum.Method method = HessianSpectrum.Method.exact();
-     * Evidence evidence = Evidence.of(model, 0.1, Minimizer.automatic(), method);
-     * }</pre>
-     */
-    @FunctionalInterface
-    interface Method {
+    /** Hashes all components, the eigenvalues element by element. */
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(lambda, dimension, sumLogRatio, excludedCount, trace,
+                minEigenvalue, maxEigenvalue, products, converged)
+                + Arrays.hashCode(eigenvalues);
+    }
 
-        /**
-         * Returns the spectrum of the Hessian of \(C(w) = H(w) + \lambda |w|^2 / 2\) at
-         * {@code w}.
-         *
-         * @param model the model
-         * @param w the point, length P
-         * @param lambda the prior precision, finite and &gt; 0
-         * @return the spectrum
-         */
-        HessianSpectrum compute(Model model, double[] w, double lambda);
-
-        /** Returns the exact dense method, {@link HessianSpectrum#exact(Model, double[], double)}. */
-        static Method exact() {
-            return HessianSpectrum::exact;
-        }
+    /** Lists the components; the eigenvalues appear as their count only. */
+    @Override
+    public String toString() {
+        return "HessianSpectrum[lambda=" + lambda + ", dimension=" + dimension
+                + ", sumLogRatio=" + sumLogRatio + ", excludedCount=" + excludedCount
+                + ", trace=" + trace + ", minEigenvalue=" + minEigenvalue
+                + ", maxEigenvalue=" + maxEigenvalue + ", eigenvalues=<" + eigenvalues.length
+                + " values>, products=" + products + ", converged=" + converged + "]";
     }
 }

@@ -1,9 +1,12 @@
 /**
- * Implementations of {@link io.github.occam.spectrum.HessianSpectrum}: the exact spectrum from a dense
- * symmetric eigen-decomposition of the Hessian of the cost.
+ * The spectrum of the Hessian of the cost at a point, as the Laplace evidence needs it:
+ * {@link io.github.occam.spectrum.HessianSpectrum}, a value whose numbers carry their errors, and
+ * {@link io.github.occam.spectrum.SpectrumMethod}, how it is computed from the operator of the
+ * Hessian (the exact dense decomposition; matrix-free methods plug in the same way).
  *
  * <pre>{@code
- * HessianSpectrum spectrum = ExactHessianSpectrum.of(model, w0, lambda);
+ * HessianSpectrum spectrum = SpectrumMethod.exact().compute(Cost.of(model, lambda).hessianAt(w0),
+ *         lambda);
  * }</pre>
  */
 package io.github.occam.spectrum;

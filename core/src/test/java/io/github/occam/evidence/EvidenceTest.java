@@ -1,6 +1,8 @@
 package io.github.occam.evidence;
 
+import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.Batch;
+import io.github.occam.Estimate;
 import io.github.occam.TestSupport;
 
 import io.github.occam.spectrum.HessianSpectrum;
@@ -61,7 +63,6 @@ class EvidenceTest {
                     .isCloseTo(evidence.logEvidenceRatio() / n, within(1e-15 * Math.abs(exact)));
             assertThat(evidence.parameterCount()).isEqualTo(p);
             assertThat(evidence.exampleCount()).isEqualTo(n);
-            assertThat(evidence.classCount()).isZero();
             assertThat(evidence.lambda()).isEqualTo(lambda);
             assertThat(evidence.logOccamFactorError()).isZero();
         }
@@ -70,8 +71,8 @@ class EvidenceTest {
     @Test
     void lbfgsGivesTheSameExactEvidence() {
         Data data = Data.of(30, 40, 0.5, 9);
-        Evidence evidence = Evidence.of(data.model(), 0.2,
-                Minimizer.lbfgs().withGradientTolerance(1e-9), HessianSpectrum.Method.exact());
+        Evidence evidence = Laplace.of(Minimizer.lbfgs().withGradientTolerance(1e-9),
+                SpectrumMethod.exact()).evidence(data.model(), 0.2);
         double exact = data.logMarginalLikelihood(0.2);
         assertThat(evidence.converged()).isTrue();
         assertThat(evidence.logEvidence()).isCloseTo(exact, within(1e-9 * Math.abs(exact)));
@@ -98,7 +99,7 @@ class EvidenceTest {
         // E = C(w0) + 1/2 sum ln(lambda_i / lambda) - N ln n
         assertThat(evidence.logEvidenceRatio())
                 .isCloseTo(evidence.cost() + 0.5 * sum - 50 * Math.log(2), within(1e-10));
-        assertThat(evidence.classCount()).isEqualTo(2);
+        assertThat(evidence.nullLogLikelihood()).isEqualTo(-50 * Math.log(2));
         assertThat(evidence.gradientNorm()).isLessThanOrEqualTo(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
     }
 
@@ -169,47 +170,20 @@ class EvidenceTest {
     @Test
     void theSpectrumMethodIsPluggable() {
         Data data = Data.of(20, 5, 1.0, 3);
-        HessianSpectrum.Method fixed = (model, w, lambda) -> HessianSpectrum.ofEigenvalues(
+        SpectrumMethod fixed = (hessian, lambda) -> HessianSpectrum.ofEigenvalues(
                 new double[] {lambda, 2 * lambda, 4 * lambda}, lambda);
-        HessianSpectrum.Method withError = (model, w, lambda) -> new HessianSpectrum() {
-            private final HessianSpectrum inner = fixed.compute(model, w, lambda);
-
-            @Override public double lambda() {
-                return lambda;
-            }
-
-            @Override public int dimension() {
-                return 3;
-            }
-
-            @Override public double sumLogRatio() {
-                return inner.sumLogRatio();
-            }
-
-            @Override public double sumLogRatioError() {
-                return 0.25;
-            }
-
-            @Override public int excludedCount() {
-                return 1;
-            }
-
-            @Override public double minEigenvalue() {
-                return lambda;
-            }
-
-            @Override public double maxEigenvalue() {
-                return 4 * lambda;
-            }
-
-            @Override public double trace() {
-                return 7 * lambda;
-            }
+        SpectrumMethod withError = (hessian, lambda) -> {
+            HessianSpectrum inner = fixed.compute(hessian, lambda);
+            return new HessianSpectrum(lambda, 3, Estimate.of(inner.sumLogRatio().value(), 0.25),
+                    Estimate.of(1, 0.5), Estimate.of(7 * lambda, 1.0), lambda, 4 * lambda,
+                    new double[0], 40, false);
         };
-        Evidence evidence = Evidence.of(data.model(), 0.5, Minimizer.newton(), withError);
+        Evidence evidence = Laplace.of(Minimizer.newton(), withError).evidence(data.model(), 0.5);
         assertThat(evidence.logOccamFactor()).isCloseTo(-0.5 * Math.log(8), within(1e-15));
         assertThat(evidence.logOccamFactorError()).isEqualTo(0.125);
+        assertThat(evidence.logEvidenceRatioError()).isEqualTo(0.125);
         assertThat(evidence.excludedEigenvalues()).isEqualTo(1);
+        assertThat(evidence.converged()).as("the spectrum did not converge").isFalse();
         Evidence exact = Evidence.of(data.model(), 0.5);
         assertThat(evidence.cost()).isEqualTo(exact.cost());
     }
@@ -247,7 +221,7 @@ class EvidenceTest {
     @CsvSource({"40, 10", "15, 30"})
     void maximizationRecoversTheLambdaOfLargestMarginalLikelihood(int n, int p) {
         Data data = Data.of(n, p, 0.8, 7L * n + p);
-        Evidence.Maximum maximum = Evidence.maximize(data.model(), 1e-3, 1e3);
+        LambdaSearch.Result maximum = LambdaSearch.defaults().maximize(data.model(), 1e-3, 1e3);
         double expected = closedFormArgmax(data, 1e-3, 1e3);
         assertThat(maximum.interior()).isTrue();
         assertThat(maximum.lambda()).isCloseTo(expected, within(1e-5 * expected));
@@ -261,7 +235,7 @@ class EvidenceTest {
     void maximumAtAnEndOfTheRangeIsFlagged() {
         Data data = Data.of(40, 10, 0.8, 290);
         double expected = closedFormArgmax(data, 1e-3, 1e3);
-        Evidence.Maximum maximum = Evidence.maximize(data.model(), expected * 10, expected * 1000);
+        LambdaSearch.Result maximum = LambdaSearch.defaults().maximize(data.model(), expected * 10, expected * 1000);
         assertThat(maximum.interior()).isFalse();
         assertThat(maximum.lambda()).isCloseTo(expected * 10, within(1e-9 * expected));
         assertThat(maximum.evaluations()).isEqualTo(9);
@@ -278,7 +252,7 @@ class EvidenceTest {
         w[0] += 1;
         assertThat(a.parameters()).isNotEqualTo(w);
         assertThat(a).isEqualTo(b);
-        assertThat(a.toString()).contains("logEvidenceRatio=").contains("parameters=<3 values>");
+        assertThat(a.toString()).contains("crossEntropy=").contains("parameters=<3 values>");
         double[] point = b.parameters();
         Evidence at = Evidence.at(data.model(), point, 1.0);
         point[1] = 1e6;
@@ -291,32 +265,35 @@ class EvidenceTest {
     void rejectsBadInput() {
         Model model = Data.of(5, 2, 1.0, 1).model();
         Minimizer newton = Minimizer.newton();
-        HessianSpectrum.Method exact = HessianSpectrum.Method.exact();
+        SpectrumMethod exact = SpectrumMethod.exact();
         assertThatThrownBy(() -> Evidence.of(model, 0.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lambda must be finite and > 0, got 0.0");
         assertThatThrownBy(() -> Evidence.of(model, -1.0)).hasMessage("lambda must be finite and > 0, got -1.0");
         assertThatThrownBy(() -> Evidence.of(model, Double.NaN)).hasMessage("lambda must be finite and > 0, got NaN");
         assertThatThrownBy(() -> Evidence.of(null, 1.0)).hasMessage("model must not be null");
-        assertThatThrownBy(() -> Evidence.of(model, 1.0, null, exact)).hasMessage("minimizer must not be null");
-        assertThatThrownBy(() -> Evidence.of(model, 1.0, newton, null)).hasMessage("method must not be null");
+        assertThatThrownBy(() -> Laplace.of(null, exact).evidence(model, 1.0)).hasMessage("minimizer must not be null");
+        assertThatThrownBy(() -> Laplace.of(newton, null).evidence(model, 1.0)).hasMessage("method must not be null");
         assertThatThrownBy(() -> Evidence.at(model, new double[3], 1.0)).hasMessage("w has length 3, expected 2");
         assertThatThrownBy(() -> Evidence.at(model, null, 1.0)).hasMessage("w must not be null");
         assertThatThrownBy(() -> Evidence.at(model, new double[] {0, Double.NaN}, 1.0))
                 .hasMessage("w[1] must be finite, got NaN");
         assertThatThrownBy(() -> Evidence.at(model, new double[2], Double.POSITIVE_INFINITY))
                 .hasMessage("lambda must be finite and > 0, got Infinity");
-        assertThatThrownBy(() -> Evidence.maximize(model, 0.0, 1.0))
+        assertThatThrownBy(() -> LambdaSearch.defaults().maximize(model, 0.0, 1.0))
                 .hasMessage("lambdaLow must be finite and > 0, got 0.0");
-        assertThatThrownBy(() -> Evidence.maximize(model, Double.NaN, 1.0))
+        assertThatThrownBy(() -> LambdaSearch.defaults().maximize(model, Double.NaN, 1.0))
                 .hasMessage("lambdaLow must be finite and > 0, got NaN");
-        assertThatThrownBy(() -> Evidence.maximize(model, 1.0, Double.NaN))
+        assertThatThrownBy(() -> LambdaSearch.defaults().maximize(model, 1.0, Double.NaN))
                 .hasMessage("lambdaHigh must be finite and > 0, got NaN");
-        assertThatThrownBy(() -> Evidence.maximize(model, 2.0, 1.0))
+        assertThatThrownBy(() -> LambdaSearch.defaults().maximize(model, 2.0, 1.0))
                 .hasMessage("lambdaHigh must be > lambdaLow = 2.0, got 1.0");
-        assertThatThrownBy(() -> Evidence.maximize(model, 1.0, 2.0, null, exact))
-                .hasMessage("minimizer must not be null");
-        assertThatThrownBy(() -> new Evidence(1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 2, 0, true, 0, null))
-                .hasMessage("parameters must not be null");
+        assertThatThrownBy(() -> LambdaSearch.of(null)).hasMessage("laplace must not be null");
+        HessianSpectrum spectrum = HessianSpectrum.ofEigenvalues(new double[] {1.0}, 1.0);
+        assertThatThrownBy(() -> new Evidence(1, 1, 1, 1, 1, spectrum, null))
+                .hasMessage("minimum must not be null");
+        assertThatThrownBy(() -> new Evidence(1, 1, 1, 1, 0, spectrum,
+                new io.github.occam.optim.Minimum(new double[1], 1, 0, 0, true)))
+                .hasMessage("exampleCount must be >= 1, got 0");
     }
 }

@@ -135,7 +135,7 @@ class PaperLogisticRegressionTest {
     void maximumEvidenceOfTheInformativeLabelsIsAnInteriorLocalMaximum() {
         double[][] x = inputs(new Random(1));
         LogisticRegression model = LogisticRegression.of(x, informativeLabels(x), false);
-        Evidence.Maximum best = Evidence.maximize(model, 0.01, 1000.0);
+        LambdaSearch.Result best = LambdaSearch.defaults().maximize(model, 0.01, 1000.0);
         assertThat(best.interior()).isTrue();
         assertThat(best.evidence().converged()).isTrue();
         assertThat(best.lambda()).isBetween(3.0, 30.0);

@@ -17,11 +17,11 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.junit.jupiter.api.Test;
 
-class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
+class HessianSpectrumTest extends HessianSpectrumContractTest {
 
     @Override
     HessianSpectrum compute(double[][] a, double lambda) {
-        return ExactHessianSpectrum.ofSymmetricMatrix(a, lambda);
+        return HessianSpectrum.ofSymmetricMatrix(a, lambda);
     }
 
     @Override
@@ -38,7 +38,7 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
             eigenvalues[i] = 50000.0 * random.nextDouble() - 1000.0;
         }
         double[][] a = TestSupport.withEigenvalues(TestSupport.orthogonal(random, p), eigenvalues);
-        double[] computed = ExactHessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
+        double[] computed = HessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
         Arrays.sort(eigenvalues);
         for (int i = 0; i < p; i++) {
             assertThat(computed[i]).isCloseTo(eigenvalues[i], within(3e-10));
@@ -52,7 +52,7 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
         double[][] a = TestSupport.symmetricGaussian(random, p);
         RealMatrix matrix = new Array2DRowRealMatrix(a);
         double norm = matrix.getFrobeniusNorm();
-        double[] eigenvalues = ExactHessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
+        double[] eigenvalues = HessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
         double sumOfSquares = 0.0;
         for (double value : eigenvalues) {
             // inverse iteration with a shift next to the eigenvalue finds its eigenvector
@@ -91,9 +91,9 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
             for (int i = 0; i < shape[0]; i++) {
                 logDet += 2 * Math.log(l.getEntry(i, i));
             }
-            assertThat(spectrum.sumLogRatio()).isCloseTo(logDet, within(1e-11 * logDet));
+            assertThat(spectrum.sumLogRatio().value()).isCloseTo(logDet, within(1e-11 * logDet));
             // flat directions (N < P) sit exactly at lambda: none is reported as left out
-            assertThat(spectrum.excludedCount()).isZero();
+            assertThat(spectrum.excludedCount().value()).isZero();
             if (shape[0] < shape[1]) {
                 assertThat(spectrum.minEigenvalue())
                         .isCloseTo(lambda, within(1e-12 * spectrum.maxEigenvalue()));
@@ -107,38 +107,38 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
     @Test
     void ofEigenvaluesTakesThemAsGivenAndCopies() {
         double[] values = {3.0, -1.0, 0.5, 2.0, 2.0};
-        ExactHessianSpectrum spectrum = ExactHessianSpectrum.ofEigenvalues(values, 1.0);
+        HessianSpectrum spectrum = HessianSpectrum.ofEigenvalues(values, 1.0);
         values[0] = 100;
         assertThat(spectrum.eigenvalues()).containsExactly(-1.0, 0.5, 2.0, 2.0, 3.0);
         spectrum.eigenvalues()[0] = 7;
         assertThat(spectrum.minEigenvalue()).isEqualTo(-1.0);
         assertThat(spectrum.maxEigenvalue()).isEqualTo(3.0);
-        assertThat(spectrum.excludedCount()).isEqualTo(2);
-        assertThat(spectrum.trace()).isEqualTo(6.5);
-        assertThat(spectrum.sumLogRatio()).isCloseTo(Math.log(3) + 2 * Math.log(2), within(1e-15));
-        assertThat(spectrum.sumLogRatioError()).isZero();
+        assertThat(spectrum.excludedCount().value()).isEqualTo(2);
+        assertThat(spectrum.trace().value()).isEqualTo(6.5);
+        assertThat(spectrum.sumLogRatio().value()).isCloseTo(Math.log(3) + 2 * Math.log(2), within(1e-15));
+        assertThat(spectrum.sumLogRatio().error()).isZero();
         HessianSpectrum viaInterface = HessianSpectrum.ofEigenvalues(new double[] {0.999999, 1.0, 4.0}, 1.0);
-        assertThat(viaInterface.excludedCount()).isEqualTo(1);
-        assertThat(viaInterface.sumLogRatio()).isEqualTo(Math.log(4.0));
-        assertThat(spectrum.toString()).contains("excludedCount=2");
+        assertThat(viaInterface.excludedCount().value()).isEqualTo(1);
+        assertThat(viaInterface.sumLogRatio().value()).isEqualTo(Math.log(4.0));
+        assertThat(spectrum.toString()).contains("excludedCount=Estimate[value=2.0, error=0.0]");
     }
 
     @Test
     void ratiosNearOneAndHugeRatiosStayAccurate() {
         double lambda = 1e-200;
         HessianSpectrum spectrum = HessianSpectrum.ofEigenvalues(new double[] {1e200, lambda * (1 + 1e-12)}, lambda);
-        assertThat(spectrum.sumLogRatio()).isCloseTo(400 * Math.log(10) + 1e-12, within(1e-12));
+        assertThat(spectrum.sumLogRatio().value()).isCloseTo(400 * Math.log(10) + 1e-12, within(1e-12));
     }
 
     @Test
     void emptyAndOneByOne() {
-        ExactHessianSpectrum empty = ExactHessianSpectrum.ofSymmetricMatrix(new double[0][], 1.0);
+        HessianSpectrum empty = HessianSpectrum.ofSymmetricMatrix(new double[0][], 1.0);
         assertThat(empty.dimension()).isZero();
-        assertThat(empty.sumLogRatio()).isZero();
+        assertThat(empty.sumLogRatio().value()).isZero();
         assertThat(empty.minEigenvalue()).isNaN();
-        ExactHessianSpectrum one = ExactHessianSpectrum.ofSymmetricMatrix(new double[][] {{4.0}}, 2.0);
+        HessianSpectrum one = HessianSpectrum.ofSymmetricMatrix(new double[][] {{4.0}}, 2.0);
         assertThat(one.eigenvalues()).containsExactly(4.0);
-        assertThat(one.sumLogRatio()).isEqualTo(Math.log(2));
+        assertThat(one.sumLogRatio().value()).isEqualTo(Math.log(2));
     }
 
     @Test
@@ -149,23 +149,23 @@ class ExactHessianSpectrumTest extends HessianSpectrumContractTest {
         double[] reference = new org.apache.commons.math3.linear.EigenDecomposition(
                 new Array2DRowRealMatrix(a)).getRealEigenvalues();
         Arrays.sort(reference);
-        double[] computed = ExactHessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
+        double[] computed = HessianSpectrum.ofSymmetricMatrix(a, 1.0).eigenvalues();
         assertThat(TestSupport.maxAbsDifference(computed, reference)).isLessThan(1e-12 * maxAbs(reference) * 10);
     }
 
     @Test
     void rejectsBadInput() {
         double[][] a = {{1.0, 0.0}, {0.0, 1.0}};
-        assertThatThrownBy(() -> ExactHessianSpectrum.ofSymmetricMatrix(a, 0.0))
+        assertThatThrownBy(() -> HessianSpectrum.ofSymmetricMatrix(a, 0.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lambda must be finite and > 0, got 0.0");
-        assertThatThrownBy(() -> ExactHessianSpectrum.ofSymmetricMatrix(a, Double.NaN))
+        assertThatThrownBy(() -> HessianSpectrum.ofSymmetricMatrix(a, Double.NaN))
                 .hasMessage("lambda must be finite and > 0, got NaN");
-        assertThatThrownBy(() -> ExactHessianSpectrum.ofSymmetricMatrix(null, 1.0))
+        assertThatThrownBy(() -> HessianSpectrum.ofSymmetricMatrix(null, 1.0))
                 .hasMessage("hessian must not be null");
-        assertThatThrownBy(() -> ExactHessianSpectrum.ofSymmetricMatrix(new double[][] {{1.0, 2.0}, {3.0}}, 1.0))
+        assertThatThrownBy(() -> HessianSpectrum.ofSymmetricMatrix(new double[][] {{1.0, 2.0}, {3.0}}, 1.0))
                 .hasMessage("hessian row 1 has length 1, expected 2");
-        assertThatThrownBy(() -> ExactHessianSpectrum.ofSymmetricMatrix(new double[][] {{1.0, 2.0}, {Double.NaN, 1.0}}, 1.0))
+        assertThatThrownBy(() -> HessianSpectrum.ofSymmetricMatrix(new double[][] {{1.0, 2.0}, {Double.NaN, 1.0}}, 1.0))
                 .hasMessage("hessian[1][0] must be finite, got NaN");
         assertThatThrownBy(() -> HessianSpectrum.ofEigenvalues(new double[] {1.0, Double.NEGATIVE_INFINITY}, 1.0))
                 .hasMessage("eigenvalues[1] must be finite, got -Infinity");
