@@ -1,5 +1,6 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.examples.support.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;

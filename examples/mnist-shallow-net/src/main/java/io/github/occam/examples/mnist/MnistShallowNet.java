@@ -1,5 +1,6 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.noise.SgdNoiseScale;
 import io.github.occam.noise.SgdSchedule;
 import io.github.occam.data.Dataset;

@@ -1,0 +1,14 @@
+/**
+ * What the example modules share, one copy each: {@link
+ * io.github.occam.examples.support.AtomicFiles} writes a result file through a temporary file
+ * that is forced to disk and renamed over the target, so that a reader or a crash never leaves
+ * half a file.
+ *
+ * <p>This is a plain library jar for the examples, not part of the Occam API and not an
+ * experiment of its own: each example shades it into its runnable jar.
+ *
+ * <pre>{@code
+ * AtomicFiles.writeString(out.resolve("summary.txt"), text);
+ * }</pre>
+ */
+package io.github.occam.examples.support;
