@@ -1,6 +1,7 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
+import io.github.occam.examples.support.ChartFiles;
 import io.github.occam.noise.SgdNoiseScale;
 import io.github.occam.noise.SgdSchedule;
 import io.github.occam.data.Dataset;
@@ -11,7 +12,6 @@ import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.ThroughputBenchmark;
 import io.github.occam.sgd.TrainingListener;
 import io.github.occam.sgd.TrainingResult;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -371,11 +370,9 @@ public final class MnistShallowNet implements Callable<Integer> {
                         "test accuracy (%)", byEpoch);
                 XYChart vsUpdates = Charts.lines("Test accuracy against updates", "parameter updates (" + title + ")",
                         "test accuracy (%)", byUpdates);
-                Charts.save(vsEpoch, out, "schedule-vs-epoch");
-                Charts.save(vsUpdates, out, "schedule-vs-updates");
-                ByteArrayOutputStream png = new ByteArrayOutputStream();
-                BitmapEncoder.saveBitmap(List.of(vsEpoch, vsUpdates), 1, 2, png, BitmapEncoder.BitmapFormat.PNG);
-                AtomicFiles.write(out.resolve("schedule.png"), png.toByteArray());
+                ChartFiles.save(out, "schedule-vs-epoch", vsEpoch);
+                ChartFiles.save(out, "schedule-vs-updates", vsUpdates);
+                ChartFiles.savePng(out.resolve("schedule.png"), List.of(vsEpoch, vsUpdates));
                 w.printf(Locale.ROOT, "wrote %s, schedule.png, schedule-vs-epoch.{png,svg}, schedule-vs-updates.{png,svg}%n",
                         out.resolve("schedule.csv"));
                 w.flush();
