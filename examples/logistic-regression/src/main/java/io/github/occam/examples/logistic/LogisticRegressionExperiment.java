@@ -208,8 +208,8 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
 
     private List<Task> tasks() throws IOException {
         if (trainCsv != null) {
-            LabelledData train = CsvData.read(trainCsv);
-            LabelledData test = CsvData.read(testCsv);
+            BinaryLabelledSet train = CsvData.read(trainCsv);
+            BinaryLabelledSet test = CsvData.read(testCsv);
             if (train.dimension() != test.dimension()) {
                 throw new CsvFormatException(testCsv, 0, "has " + test.dimension()
                         + " features per example but " + trainCsv + " has " + train.dimension());
