@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
  * {@link CsvFormatException} naming the line, the column and the value.
  *
  * <pre>{@code
- * LabelledData train = CsvData.read(Path.of("train.csv"));
+ * BinaryLabelledSet train = CsvData.read(Path.of("train.csv"));
  * }</pre>
  */
 public final class CsvData {
@@ -40,7 +40,7 @@ public final class CsvData {
      * @throws CsvFormatException if the content breaks the format
      * @throws IOException if the file cannot be read
      */
-    public static LabelledData read(Path file) throws IOException {
+    public static BinaryLabelledSet read(Path file) throws IOException {
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         int columns = -1;
@@ -79,7 +79,7 @@ public final class CsvData {
         if (rows.isEmpty()) {
             throw new CsvFormatException(file, 0, "holds no examples");
         }
-        return new LabelledData(rows.toArray(new double[0][]),
+        return new BinaryLabelledSet(rows.toArray(new double[0][]),
                 labels.stream().mapToInt(Integer::intValue).toArray());
     }
 

@@ -1,20 +1,14 @@
 package io.github.occam.examples.logistic;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
+import io.github.occam.examples.support.ChartFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -77,8 +71,8 @@ public final class Figures {
                     group.getValue()));
         }
         List<Path> files = new ArrayList<>();
-        files.addAll(save(directory, FIGURE_1, accuracy));
-        files.addAll(save(directory, FIGURE_2, evidence));
+        files.addAll(ChartFiles.save(directory, FIGURE_1, accuracy));
+        files.addAll(ChartFiles.save(directory, FIGURE_2, evidence));
         return files;
     }
 
@@ -138,40 +132,6 @@ public final class Figures {
         series.setLineColor(color);
         series.setMarkerColor(color);
         series.setLineStyle(new BasicStroke(1.6f));
-    }
-
-    private static List<Path> save(Path directory, String name, List<XYChart> panels)
-            throws IOException {
-        int width = PANEL_WIDTH * panels.size();
-        BufferedImage image = new BufferedImage(width, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D bitmap = image.createGraphics();
-        bitmap.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        paint(bitmap, panels);
-        bitmap.dispose();
-        Path png = directory.resolve(name + ".png");
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available for " + png);
-            }
-        });
-
-        VectorGraphics2D vector = new VectorGraphics2D();
-        paint(vector, panels);
-        Path svg = directory.resolve(name + ".svg");
-        AtomicFiles.write(svg, out -> new SVGProcessor()
-                .getDocument(vector.getCommands(), new PageSize(0.0, 0.0, width, PANEL_HEIGHT))
-                .writeTo(out));
-        return List.of(png, svg);
-    }
-
-    private static void paint(Graphics2D graphics, List<XYChart> panels) {
-        for (int i = 0; i < panels.size(); i++) {
-            Graphics2D panel = (Graphics2D) graphics.create();
-            panel.translate(i * PANEL_WIDTH, 0);
-            panel.setClip(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
-            panels.get(i).paint(panel, PANEL_WIDTH, PANEL_HEIGHT);
-            panel.dispose();
-        }
     }
 
     private static double[] column(List<ResultRow> rows,

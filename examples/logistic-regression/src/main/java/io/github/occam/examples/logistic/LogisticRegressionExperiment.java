@@ -1,5 +1,6 @@
 package io.github.occam.examples.logistic;
 
+import io.github.occam.examples.support.ProgressBars;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,10 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -210,8 +208,8 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
 
     private List<Task> tasks() throws IOException {
         if (trainCsv != null) {
-            LabelledData train = CsvData.read(trainCsv);
-            LabelledData test = CsvData.read(testCsv);
+            BinaryLabelledSet train = CsvData.read(trainCsv);
+            BinaryLabelledSet test = CsvData.read(testCsv);
             if (train.dimension() != test.dimension()) {
                 throw new CsvFormatException(testCsv, 0, "has " + test.dimension()
                         + " features per example but " + trainCsv + " has " + train.dimension());
@@ -238,11 +236,8 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
         if (!progress) {
             return Sweep.run(tasks, grid, bias, evaluator, () -> { });
         }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("lambda grid")
-                .setInitialMax((long) tasks.size() * grid.length)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .build()) {
+        try (ProgressBar bar = ProgressBars.ascii("lambda grid", (long) tasks.size() * grid.length,
+                System.err)) {
             return Sweep.run(tasks, grid, bias, evaluator, bar::step);
         }
     }

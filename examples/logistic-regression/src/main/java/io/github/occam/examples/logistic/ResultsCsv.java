@@ -1,5 +1,6 @@
 package io.github.occam.examples.logistic;
 
+import io.github.occam.examples.support.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -75,8 +75,8 @@ public final class Standardizer {
     }
 
     /** Returns a copy of {@code data} with its features scaled; the labels are shared. */
-    public LabelledData apply(LabelledData data) {
-        return new LabelledData(apply(data.features()), data.labels());
+    public BinaryLabelledSet apply(BinaryLabelledSet data) {
+        return new BinaryLabelledSet(apply(data.features()), data.labels());
     }
 
     private static void checkWidth(double[] row, int d) {

@@ -66,9 +66,10 @@ public record SyntheticTasks(Task random, Task informative) {
         int[] coinTrain = coinFlips(random, trainSize);
         int[] coinTest = coinFlips(random, testSize);
         return new SyntheticTasks(
-                new Task(RANDOM, new LabelledData(train, coinTrain), new LabelledData(test, coinTest)),
-                new Task(INFORMATIVE, new LabelledData(train, informativeLabels(train)),
-                        new LabelledData(test, informativeLabels(test))));
+                new Task(RANDOM, new BinaryLabelledSet(train, coinTrain),
+                        new BinaryLabelledSet(test, coinTest)),
+                new Task(INFORMATIVE, new BinaryLabelledSet(train, informativeLabels(train)),
+                        new BinaryLabelledSet(test, informativeLabels(test))));
     }
 
     /** Returns the labels {@code y = 1 if sum_i x_i > 0, else 0} of each row. */

@@ -7,14 +7,14 @@ package io.github.occam.examples.logistic;
  *
  * <pre>{@code
  * Task task = SyntheticTasks.generate(200, 200, 10_000, 42L).informative();
- * LabelledData train = task.train();
+ * BinaryLabelledSet train = task.train();
  * }</pre>
  *
  * @param labels the name of the label set, non-blank
  * @param train the training set (the model and its evidence are computed on it)
  * @param test the test set (only used to measure accuracy and cross-entropy)
  */
-public record Task(String labels, LabelledData train, LabelledData test) {
+public record Task(String labels, BinaryLabelledSet train, BinaryLabelledSet test) {
 
     /** Checks that the name is non-blank and that both sets have the same dimension. */
     public Task {

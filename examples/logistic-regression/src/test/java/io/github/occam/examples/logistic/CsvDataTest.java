@@ -21,7 +21,7 @@ class CsvDataTest {
 
     @Test
     void readsLabelsAndFeaturesAsGiven() throws IOException {
-        LabelledData data = CsvData.read(file("1,0.5,-2\n\n0, 3e2 ,\"4\"\r\n1.0,-0.0,7\n"));
+        BinaryLabelledSet data = CsvData.read(file("1,0.5,-2\n\n0, 3e2 ,\"4\"\r\n1.0,-0.0,7\n"));
         assertThat(data.labels()).containsExactly(1, 0, 1);
         assertThat(data.features()).isDeepEqualTo(new double[][] {{0.5, -2}, {300, 4}, {-0.0, 7}});
     }

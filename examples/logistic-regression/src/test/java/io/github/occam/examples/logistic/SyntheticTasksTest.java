@@ -59,7 +59,7 @@ class SyntheticTasksTest {
 
     @Test
     void informativeLabelIsTheSignOfTheComponentSum() {
-        for (LabelledData data : new LabelledData[] {TASKS.informative().train(),
+        for (BinaryLabelledSet data : new BinaryLabelledSet[] {TASKS.informative().train(),
                 TASKS.informative().test()}) {
             int positives = 0;
             for (int i = 0; i < data.size(); i++) {

@@ -1,8 +1,8 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.examples.support.ChartFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -19,10 +17,10 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The figures of the experiment, drawn with XChart and saved as PNG and SVG.
+ * The figures of the experiment, drawn with XChart and saved as PNG and SVG by {@link ChartFiles}.
  *
  * <pre>{@code
- * Charts.save(Charts.accuracyVsBatchSize("N = 1000, m = 0.9", optima, "eps"), out, "accuracy-vs-batch-size");
+ * ChartFiles.save(out, "accuracy-vs-batch-size", Charts.accuracyVsBatchSize("N = 1000, m = 0.9", optima, "eps"));
  * }</pre>
  */
 public final class Charts {
@@ -154,14 +152,6 @@ public final class Charts {
         return chart;
     }
 
-    /** Saves {@code chart} as {@code name.png} and {@code name.svg} in {@code dir}, atomically. */
-    public static void save(XYChart chart, Path dir, String name) throws IOException {
-        AtomicFiles.write(dir.resolve(name + ".png"), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
-        ByteArrayOutputStream svg = new ByteArrayOutputStream();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        AtomicFiles.write(dir.resolve(name + ".svg"), svg.toByteArray());
-    }
-
     /**
      * Draws every figure the analysis allows into {@code dir}: accuracy against B for the
      * settings that differ in &epsilon; only (and, when swept, in N or m only), and B<sub>opt</sub>
@@ -181,8 +171,8 @@ public final class Charts {
         RunKey.Setting s = main.get(0).setting();
         String title = String.format(Locale.ROOT, "Test accuracy against batch size (N = %d, m = %s)",
                 s.trainSize(), s.momentum());
-        save(accuracyVsBatchSize(title, main, "learning_rate"), dir, "accuracy-vs-batch-size");
-        save(accuracyNearOptimum(title, main, "learning_rate", 6.0), dir, "accuracy-vs-batch-size-zoom");
+        ChartFiles.save(dir, "accuracy-vs-batch-size", accuracyVsBatchSize(title, main, "learning_rate"));
+        ChartFiles.save(dir, "accuracy-vs-batch-size-zoom", accuracyNearOptimum(title, main, "learning_rate", 6.0));
         names.add("accuracy-vs-batch-size");
         names.add("accuracy-vs-batch-size-zoom");
         for (OptimumAnalysis.Scaling scaling : result.scaling()) {
@@ -197,11 +187,11 @@ public final class Charts {
                 String fixed = label.equals("train_size")
                         ? String.format(Locale.ROOT, "eps = %s, m = %s", f.learningRate(), f.momentum())
                         : String.format(Locale.ROOT, "eps = %s, N = %d", f.learningRate(), f.trainSize());
-                save(accuracyVsBatchSize("Test accuracy against batch size (" + fixed + ")", scaling.family(), label),
-                        dir, "accuracy-vs-batch-size-by-" + suffix);
+                ChartFiles.save(dir, "accuracy-vs-batch-size-by-" + suffix,
+                        accuracyVsBatchSize("Test accuracy against batch size (" + fixed + ")", scaling.family(), label));
                 names.add("accuracy-vs-batch-size-by-" + suffix);
             }
-            save(optimumVsVariable(scaling), dir, "optimum-vs-" + suffix);
+            ChartFiles.save(dir, "optimum-vs-" + suffix, optimumVsVariable(scaling));
             names.add("optimum-vs-" + suffix);
         }
         return names;

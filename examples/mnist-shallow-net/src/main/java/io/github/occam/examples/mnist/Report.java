@@ -1,5 +1,6 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.IOException;
 import java.nio.file.Path;

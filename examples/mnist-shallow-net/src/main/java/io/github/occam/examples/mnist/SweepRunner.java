@@ -1,5 +1,6 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.examples.support.ProgressBars;
 import io.github.occam.sgd.SgdSettings.Budget;
 
 import java.io.IOException;
@@ -16,10 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Runs the planned runs of a sweep that {@code runs.csv} does not hold yet, in parallel on a
@@ -81,7 +79,7 @@ public final class SweepRunner {
             totalWork += estimatedWork(key);
         }
         try (RunsCsv.Appender appender = RunsCsv.appender(runsCsv);
-             ProgressBar bar = progress == null ? null : progressBar(progress, totalWork)) {
+             ProgressBar bar = progress == null ? null : ProgressBars.ascii("sweep", Math.max(1, totalWork), progress)) {
             CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
             List<Future<RunRecord>> futures = new ArrayList<>();
             for (RunKey key : todo) {
@@ -147,15 +145,5 @@ public final class SweepRunner {
         long updates = key.budget().unit() == Budget.Unit.EPOCHS
                 ? key.budget().amount() * batchesPerEpoch : key.budget().amount();
         return updates * (Math.min(key.batchSize(), key.trainSize()) + 32L);
-    }
-
-    private static ProgressBar progressBar(PrintStream out, long total) {
-        return new ProgressBarBuilder()
-                .setTaskName("sweep")
-                .setInitialMax(Math.max(1, total))
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(out))
-                .setUpdateIntervalMillis(1000)
-                .build();
     }
 }

@@ -4,7 +4,9 @@
  * rate, training-set size and momentum, and its three scaling rules
  * B<sub>opt</sub> &prop; &epsilon;, &prop; N, &prop; 1/(1-m).
  *
- * <p>{@link io.github.occam.examples.mnist.MnistShallowNet} is the command line. A sweep expands
+ * <p>{@link io.github.occam.examples.mnist.MnistShallowNet} is the command line, one class per
+ * command ({@code SweepCommand}, {@code AnalyzeCommand}, {@code ScheduleCommand},
+ * {@code BenchCommand}) and the options they share in {@code SharedOptions}. A sweep expands
  * a {@link io.github.occam.examples.mnist.SweepGrid} into runs, executes them in parallel with
  * {@link io.github.occam.examples.mnist.SweepRunner}, appends each finished run to
  * {@code runs.csv} ({@link io.github.occam.examples.mnist.RunsCsv}), and

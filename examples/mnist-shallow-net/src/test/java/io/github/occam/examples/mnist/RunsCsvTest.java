@@ -95,17 +95,4 @@ class RunsCsvTest {
     void anAbsentFileHasNoRuns() throws IOException {
         assertThat(RunsCsv.readAndRepair(dir.resolve("none.csv"))).isEmpty();
     }
-
-    @Test
-    void atomicWriteReplacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
-        Path target = dir.resolve("sub").resolve("optimum.csv");
-        AtomicFiles.writeString(target, "old\n");
-        AtomicFiles.writeString(target, "new\n");
-        assertThat(Files.readString(target)).isEqualTo("new\n");
-        if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
-                    .isEqualTo("rw-r--r--");
-        }
-        assertThat(Files.list(target.getParent())).containsExactly(target);
-    }
 }

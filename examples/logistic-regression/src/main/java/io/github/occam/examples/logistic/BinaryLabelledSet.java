@@ -1,14 +1,16 @@
 package io.github.occam.examples.logistic;
 
 /**
- * Inputs with binary labels: example {@code i} is the row {@code features[i]} with the label
- * {@code labels[i]}, 0 or 1.
+ * A set of examples with binary labels, for logistic regression: example {@code i} is the row
+ * {@code features[i]} with the label {@code labels[i]}, 0 or 1. Read from a CSV file
+ * ({@link CsvData}) or drawn ({@link SyntheticTasks}), in double precision.
  *
  * <p>The arrays are checked (non-empty, rectangular, finite, labels 0 or 1) but not copied, on
  * construction or on access, to keep 10,000 x 200 test sets cheap; treat them as read-only.
  *
  * <pre>{@code
- * LabelledData data = new LabelledData(new double[][] {{0.5, -1.0}, {1.5, 2.0}}, new int[] {0, 1});
+ * BinaryLabelledSet data = new BinaryLabelledSet(
+ *         new double[][] {{0.5, -1.0}, {1.5, 2.0}}, new int[] {0, 1});
  * int n = data.size();          // 2
  * int d = data.dimension();     // 2
  * }</pre>
@@ -16,10 +18,10 @@ package io.github.occam.examples.logistic;
  * @param features one row of equal length per example, all values finite
  * @param labels one label per example, each 0 or 1
  */
-public record LabelledData(double[][] features, int[] labels) {
+public record BinaryLabelledSet(double[][] features, int[] labels) {
 
     /** Checks the arrays; see the class comment. */
-    public LabelledData {
+    public BinaryLabelledSet {
         if (features == null || labels == null) {
             throw new IllegalArgumentException("features and labels must not be null");
         }

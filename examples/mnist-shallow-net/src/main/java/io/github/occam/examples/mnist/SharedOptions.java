@@ -1,0 +1,104 @@
+package io.github.occam.examples.mnist;
+
+import io.github.occam.data.MnistDownload;
+import io.github.occam.sgd.SgdSettings.Budget;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that several commands share, each once, as picocli mixins (and one exclusive
+ * group), so that a name, a default and a help text are written in one place:
+ * <ul>
+ *   <li>{@link Data} {@code --data}, {@code --download}: {@code sweep}, {@code schedule},
+ *       {@code bench};</li>
+ *   <li>{@link RunBudget} {@code --epochs | --updates}: {@code sweep}, {@code analyze};</li>
+ *   <li>{@link Hidden} {@code --hidden}: {@code sweep}, {@code schedule};</li>
+ *   <li>{@link Resamples} {@code --resamples}: {@code sweep}, {@code analyze};</li>
+ *   <li>{@link Output} {@code --out} with the default {@code results}: {@code sweep},
+ *       {@code schedule} ({@code analyze} requires its {@code --out});</li>
+ *   <li>{@link TrainSize} {@code --train-size}: {@code schedule}, {@code bench}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * // a command declares  @Mixin SharedOptions.Data data;  and reads
+ * Digits digits = Digits.load(data.directory());
+ * }</pre>
+ */
+final class SharedOptions {
+
+    private SharedOptions() {
+    }
+
+    /** {@code --data} and {@code --download}: where the digits come from. */
+    static final class Data {
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Directory with the standard MNIST file names "
+                + "(train-images-idx3-ubyte[.gz], ...; also Fashion-MNIST) instead of the bundled 10,000 digits.")
+        Path dir;
+
+        @Option(names = "--download", paramLabel = "CACHE", arity = "0..1", fallbackValue = "",
+                description = "Download the official MNIST files (60,000 + 10,000 digits) into CACHE "
+                        + "(default: ~/.cache/occam/mnist), verify their SHA-256, and use them.")
+        String download;
+
+        /** The directory to read, downloading into it first if asked; null for the bundled digits. */
+        Path directory() throws IOException {
+            if (download == null) {
+                return dir;
+            }
+            if (dir != null) {
+                throw new IllegalArgumentException("--data " + dir + " and --download " + download
+                        + " exclude each other; choose one");
+            }
+            Path cache = download.isEmpty()
+                    ? Path.of(System.getProperty("user.home"), ".cache", "occam", "mnist")
+                    : Path.of(download);
+            dir = MnistDownload.into(cache).fetch();
+            download = null;
+            return dir;
+        }
+    }
+
+    /** {@code --epochs} or {@code --updates}, one of them: the budget of every run. */
+    static final class RunBudget {
+
+        @Option(names = "--epochs", description = "Budget of every run in epochs.")
+        Integer epochs;
+
+        @Option(names = "--updates", description = "Budget of every run in parameter updates.")
+        Long updates;
+
+        Budget budget() {
+            return epochs != null ? Budget.epochs(epochs) : Budget.updates(updates);
+        }
+    }
+
+    /** {@code --hidden}: the hidden units H of the network. */
+    static final class Hidden {
+
+        @Option(names = "--hidden", defaultValue = "800", description = "Hidden units H (default: ${DEFAULT-VALUE}).")
+        int hidden;
+    }
+
+    /** {@code --resamples}: the bootstrap resamples of the optimum's interval. */
+    static final class Resamples {
+
+        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+        int resamples;
+    }
+
+    /** {@code --out}: the directory the results go to, {@code results} unless given. */
+    static final class Output {
+
+        @Option(names = "--out", defaultValue = "results", description = "Output directory (default: ${DEFAULT-VALUE}).")
+        Path out;
+    }
+
+    /** {@code --train-size}: the training-set size N of a single run. */
+    static final class TrainSize {
+
+        @Option(names = "--train-size", defaultValue = "1000", description = "N (default: ${DEFAULT-VALUE}).")
+        int trainSize;
+    }
+}

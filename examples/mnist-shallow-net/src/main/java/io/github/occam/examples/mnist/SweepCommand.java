@@ -1,0 +1,136 @@
+package io.github.occam.examples.mnist;
+
+import io.github.occam.examples.support.AtomicFiles;
+import io.github.occam.sgd.SgdSettings.Budget;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: trains the runs of a preset's grids (or of the grid the options give), in
+ * parallel and resumable, appending each to {@code runs.csv}, then writes the optimum, the
+ * scaling slopes and the figures ({@link Report}).
+ *
+ * <pre>{@code
+ * java -jar mnist-shallow-net.jar sweep --preset quick --out results
+ * java -jar mnist-shallow-net.jar sweep --batch-sizes 16,32,64 --learning-rates 0.1 --seeds 1,2 --epochs 20
+ * }</pre>
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Train a grid of runs (in parallel, resumable), then write runs.csv, optimum.csv, "
+                + "scaling.csv and the figures.")
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "quick", description = "quick or paper (default: ${DEFAULT-VALUE}); "
+            + "the options below replace the preset's values in each of its grids.")
+    String preset;
+
+    @Option(names = "--batch-sizes", split = ",", paramLabel = "B", description = "Batch sizes.")
+    List<Integer> batchSizes;
+
+    @Option(names = "--learning-rates", split = ",", paramLabel = "EPS", description = "Learning rates.")
+    List<Double> learningRates;
+
+    @Option(names = "--train-sizes", split = ",", paramLabel = "N", description = "Training-set sizes.")
+    List<Integer> trainSizes;
+
+    @Option(names = "--momenta", split = ",", paramLabel = "M", description = "Momentum coefficients in [0, 1).")
+    List<Double> momenta;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds.")
+    List<Long> seeds;
+
+    @ArgGroup(exclusive = true)
+    SharedOptions.RunBudget budget;
+
+    @Mixin
+    SharedOptions.Hidden network;
+
+    @Option(names = "--lambda", defaultValue = "0", description = "L2 coefficient (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--threads", description = "Runs in parallel (default: all cores).")
+    Integer threads;
+
+    @Mixin
+    SharedOptions.Output output;
+
+    @Mixin
+    SharedOptions.Resamples bootstrap;
+
+    @Option(names = "--no-progress", description = "No progress bar.")
+    boolean noProgress;
+
+    @Mixin
+    SharedOptions.Data data;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = output.out;
+        int hidden = network.hidden;
+        List<SweepGrid> grids = new ArrayList<>();
+        for (SweepGrid g : Presets.grids(preset)) {
+            grids.add(SweepGrid.of(or(batchSizes, g.batchSizes()), or(learningRates, g.learningRates()),
+                    or(trainSizes, g.trainSizes()), or(momenta, g.momenta()), or(seeds, g.seeds()),
+                    budget == null ? g.budget() : budget.budget()));
+        }
+        List<RunKey> plan = SweepGrid.runs(grids);
+        int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Digits digits = Digits.load(data.directory());
+        for (RunKey key : plan) {
+            digits.train(key.trainSize()); // every N must fit the data before anything runs
+        }
+        checkSameSettings(dir, String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s", hidden, lambda,
+                data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %d in parallel, into %s%n",
+                plan.size(), preset, hidden, lambda, digits.description(), pool,
+                dir.toAbsolutePath().normalize());
+        out.flush();
+        SweepRunner.Summary summary = SweepRunner.run(plan, dir.resolve("runs.csv"), pool,
+                new TrainerRuns(digits, hidden, lambda), noProgress ? null : System.err);
+        out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
+                summary.skipped(), summary.seconds());
+        Budget b = grids.get(0).budget();
+        // every run of the directory under this budget, also those of earlier sweeps with other grids
+        out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), b, bootstrap.resamples));
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The key of a run in {@code runs.csv} holds B, eps, N, m, seed and budget, not H, lambda or
+     * the data: a directory's first sweep records them in {@code sweep-settings.txt} and a later
+     * sweep into the same directory must use the same ones, or its runs would be mixed with others.
+     */
+    static void checkSameSettings(Path dir, String settings) throws IOException {
+        Path file = dir.resolve("sweep-settings.txt");
+        if (Files.exists(file)) {
+            String recorded = Files.readString(file).strip();
+            if (!recorded.equals(settings)) {
+                throw new IllegalArgumentException("--out " + dir + " holds runs made with " + recorded
+                        + ", but this sweep has " + settings + "; choose another --out");
+            }
+        } else {
+            AtomicFiles.writeString(file, settings + "\n");
+        }
+    }
+
+    private static <T> List<T> or(List<T> given, List<T> preset) {
+        return given == null || given.isEmpty() ? preset : given;
+    }
+}
