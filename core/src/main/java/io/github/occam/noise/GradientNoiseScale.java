@@ -24,7 +24,8 @@ import java.util.List;
  * \(E |G_b|^2 = |G|^2 + \frac{N - b}{b (N - 1)} \mathrm{tr}\,\Sigma\), with \(\Sigma\) the
  * covariance of the gradient of one example drawn uniformly from the N.
  * {@link #squaredGradientNorm(int)} and {@link #covarianceTrace(int)} are the unbiased estimates
- * for that sampling.
+ * for that sampling; {@link GradientNoise#measure GradientNoise.measure} takes the measurements
+ * from a model.
  *
  * <pre>{@code
  * // |G_b|^2 = 2.5 at b = 8, |G_B|^2 = 1.25 at B = 64 (both measured at the same w)
