@@ -20,6 +20,13 @@ import java.util.List;
  * noise scale of Smith &amp; Le ({@link SgdNoiseScale}): it is the batch size at which the
  * gradient noise and the gradient itself are of equal size.
  *
+ * <p>Batches drawn without replacement from a finite training set of N examples are less noisy:
+ * \(E |G_b|^2 = |G|^2 + \frac{N - b}{b (N - 1)} \mathrm{tr}\,\Sigma\), with \(\Sigma\) the
+ * covariance of the gradient of one example drawn uniformly from the N.
+ * {@link #squaredGradientNorm(int)} and {@link #covarianceTrace(int)} are the unbiased estimates
+ * for that sampling; {@link GradientNoise#measure GradientNoise.measure} takes the measurements
+ * from a model.
+ *
  * <pre>{@code
  * // |G_b|^2 = 2.5 at b = 8, |G_B|^2 = 1.25 at B = 64 (both measured at the same w)
  * GradientNoiseScale noise = GradientNoiseScale.of(8, 2.5, 64, 1.25);
@@ -115,6 +122,54 @@ public record GradientNoiseScale(int smallBatch, double smallBatchSquaredNorm, i
     public double covarianceTrace() {
         return (double) smallBatch * largeBatch * (smallBatchSquaredNorm - largeBatchSquaredNorm)
                 / ((double) largeBatch - smallBatch);
+    }
+
+    /**
+     * Returns the unbiased estimate of \(|G|^2\) when both batches were drawn without replacement
+     * from the N examples of a training set, so that
+     * \(E |G_b|^2 = |G|^2 + \frac{N - b}{b (N - 1)} \mathrm{tr}\,\Sigma\):
+     * \[ |G|^2 \approx \frac{B (N - b) |G_B|^2 - b (N - B) |G_b|^2}{N (B - b)}. \]
+     * It exceeds {@link #squaredGradientNorm()} by {@link #covarianceTrace()}{@code / N} and
+     * tends to it as N grows; for B = N it is \(|G_B|^2\), the exact full-batch value. It can
+     * be negative when the gradient is small compared with its noise.
+     *
+     * <pre>{@code
+     * GradientNoiseScale noise = GradientNoiseScale.of(8, 2.5, 64, 1.25);
+     * double g2 = noise.squaredGradientNorm(100);   // (64 * 92 * 1.25 - 8 * 36 * 2.5) / 5600
+     * }</pre>
+     *
+     * @param exampleCount N, the number of examples the batches were drawn from, at least B
+     * @return the estimate of the squared norm of the full-batch mean gradient
+     * @throws IllegalArgumentException if {@code exampleCount} is less than B
+     */
+    public double squaredGradientNorm(int exampleCount) {
+        Checks.atLeast("exampleCount", exampleCount, largeBatch);
+        // the same as the formula above, written so that B = N gives |G_B|^2 to the last bit
+        return largeBatchSquaredNorm - (double) smallBatch * (exampleCount - largeBatch)
+                * (smallBatchSquaredNorm - largeBatchSquaredNorm)
+                / ((double) exampleCount * (largeBatch - smallBatch));
+    }
+
+    /**
+     * Returns the unbiased estimate of \(\mathrm{tr}\,\Sigma\), the total variance of the
+     * gradient of one example drawn uniformly from the N, when both batches were drawn without
+     * replacement from them:
+     * \[ \mathrm{tr}\,\Sigma \approx \frac{(N - 1)\, b B \,(|G_b|^2 - |G_B|^2)}{N (B - b)}, \]
+     * {@link #covarianceTrace()} times \((N - 1)/N\). It can be negative for a single noisy pair.
+     *
+     * <pre>{@code
+     * double trace = GradientNoiseScale.of(8, 2.5, 64, 1.25).covarianceTrace(100);   // 11.314...
+     * }</pre>
+     *
+     * @param exampleCount N, the number of examples the batches were drawn from, at least B
+     * @return the estimate of the trace of the per-example gradient covariance
+     * @throws IllegalArgumentException if {@code exampleCount} is less than B
+     */
+    public double covarianceTrace(int exampleCount) {
+        Checks.atLeast("exampleCount", exampleCount, largeBatch);
+        return (exampleCount - 1.0) * smallBatch * largeBatch
+                * (smallBatchSquaredNorm - largeBatchSquaredNorm)
+                / ((double) exampleCount * (largeBatch - smallBatch));
     }
 
     /**
