@@ -89,6 +89,11 @@ class ModelDefaultsTest {
         return sum;
     }
 
+    /** Returns a model of n examples and p parameters with a known Hessian (for other tests). */
+    static Model expQuadratic(Random random, int n, int p) {
+        return randomModel(random, p, n);
+    }
+
     private static ExpQuadratic randomModel(Random random, int p, int n) {
         double[][] a = new double[n][p];
         for (double[] row : a) {

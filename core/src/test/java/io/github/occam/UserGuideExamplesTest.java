@@ -156,6 +156,11 @@ class UserGuideExamplesTest {
         }
     }
 
+    /** Returns the guide's own model, for the model contract. */
+    static Model signedLogit(double[][] x, double[] signs) {
+        return new SignedLogit(x, signs);
+    }
+
     // ---- 1. Implementing Model --------------------------------------------------------------
 
     @Test

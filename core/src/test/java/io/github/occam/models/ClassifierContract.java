@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Classifier;
+import io.github.occam.ModelContract;
 
 import static io.github.occam.models.ModelTesting.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,11 +12,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checks every built-in {@link Classifier} must pass: exact derivatives against finite
- * differences and against each other, the null-model identity at w = 0, and argument checks.
- * Implementations supply a seeded model and the points to test at.
+ * The checks every built-in {@link Classifier} must pass beyond the {@link ModelContract}: the
+ * null-model identity at w = 0, accuracy from predictions, and argument checks naming the bad
+ * argument. Implementations supply a seeded model and the points to test at.
  */
-abstract class ClassifierContract {
+abstract class ClassifierContract extends ModelContract {
 
     /** Relative agreement required between an exact derivative and its finite difference. */
     static final double DIFFERENCE_TOLERANCE = 1e-6;
@@ -23,30 +24,20 @@ abstract class ClassifierContract {
     static final double EXACT_TOLERANCE = 1e-10;
 
     /** Returns the model under test (its data drawn from a fixed seed). */
-    abstract Classifier model();
+    @Override
+    protected abstract Classifier model();
 
     /** Returns the labels the model was built with. */
     abstract int[] labels();
 
-    /** Returns a random point at which the model is smooth enough for finite differences. */
-    abstract double[] point(Random random);
-
-    /** Returns the finite-difference step to use at {@code w}. */
-    double differenceStep(double[] w) {
-        return 1e-4;
+    @Override
+    protected double differenceTolerance() {
+        return DIFFERENCE_TOLERANCE;
     }
 
-    @Test
-    void gradientMatchesCentralDifferences() {
-        Classifier model = model();
-        Random random = new Random(11);
-        for (int trial = 0; trial < 3; trial++) {
-            double[] w = point(random);
-            double[] gradient = new double[model.parameterCount()];
-            model.crossEntropy(w, gradient);
-            double[] expected = ModelTesting.differenceGradient(model, w, differenceStep(w));
-            assertClose("gradient", gradient, expected, DIFFERENCE_TOLERANCE);
-        }
+    @Override
+    protected double exactTolerance() {
+        return EXACT_TOLERANCE;
     }
 
     @Test
@@ -56,73 +47,6 @@ abstract class ClassifierContract {
         double withGradient = model.crossEntropy(w, new double[model.parameterCount()]);
         assertThat(model.crossEntropy(w)).isEqualTo(withGradient);
         assertThat(withGradient).isPositive();
-    }
-
-    @Test
-    void hessianMatchesDifferencesOfTheGradient() {
-        Classifier model = model();
-        double[] w = point(new Random(13));
-        double[][] expected = ModelTesting.differenceHessian(model, w, differenceStep(w));
-        assertClose("hessian", model.hessianAt(w).toDense(), expected, DIFFERENCE_TOLERANCE);
-    }
-
-    @Test
-    void hessianIsSymmetric() {
-        Classifier model = model();
-        double[][] hessian = model.hessianAt(point(new Random(14))).toDense();
-        for (int i = 0; i < hessian.length; i++) {
-            assertThat(hessian[i]).hasSize(model.parameterCount());
-            for (int j = 0; j < i; j++) {
-                assertThat(hessian[i][j]).as("H[%d][%d]", i, j).isEqualTo(hessian[j][i]);
-            }
-        }
-    }
-
-    @Test
-    void hessianVectorProductMatchesTheDenseHessian() {
-        Classifier model = model();
-        Random random = new Random(15);
-        double[] w = point(random);
-        double[][] hessian = model.hessianAt(w).toDense();
-        for (int trial = 0; trial < 3; trial++) {
-            double[] v = ModelTesting.gaussianVector(random, model.parameterCount(), 1.0);
-            double[] result = new double[v.length];
-            model.hessianAt(w).apply(v, result);
-            assertClose("Hv", result, ModelTesting.multiply(hessian, v), EXACT_TOLERANCE);
-        }
-    }
-
-    @Test
-    void hessianVectorProductMatchesDifferencesOfTheGradientAlongV() {
-        Classifier model = model();
-        Random random = new Random(16);
-        double[] w = point(random);
-        double[] v = ModelTesting.gaussianVector(random, model.parameterCount(), 1.0);
-        double[] result = new double[v.length];
-        model.hessianAt(w).apply(v, result);
-        double h = differenceStep(w) / Math.max(1.0, ModelTesting.maxAbs(v));
-        double[] expected = ModelTesting.differenceHessianVector(model, w, v, h);
-        assertClose("Hv", result, expected, DIFFERENCE_TOLERANCE);
-    }
-
-    @Test
-    void hessianVectorProductIsSymmetricAndLinear() {
-        Classifier model = model();
-        Random random = new Random(17);
-        int p = model.parameterCount();
-        double[] w = point(random);
-        double[] u = ModelTesting.gaussianVector(random, p, 1.0);
-        double[] v = ModelTesting.gaussianVector(random, p, 1.0);
-        double[] hu = new double[p];
-        double[] hv = new double[p];
-        double[] hSum = new double[p];
-        model.hessianAt(w).apply(u, hu);
-        model.hessianAt(w).apply(v, hv);
-        double uHv = ModelTesting.dot(u, hv);
-        double vHu = ModelTesting.dot(v, hu);
-        assertThat(uHv).isCloseTo(vHu, within(EXACT_TOLERANCE * (Math.abs(uHv) + 1.0)));
-        model.hessianAt(w).apply(ModelTesting.axpy(-3.0, v, u), hSum);
-        assertClose("H(u - 3v)", hSum, ModelTesting.axpy(-3.0, hv, hu), EXACT_TOLERANCE);
     }
 
     @Test

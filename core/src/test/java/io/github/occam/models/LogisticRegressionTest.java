@@ -35,7 +35,7 @@ class LogisticRegressionTest {
         }
 
         @Override
-        Classifier model() {
+        protected Classifier model() {
             double[][] x = ModelTesting.sparsify(new Random(6), features(), zeroFraction);
             return LogisticRegression.of(x, labels(), bias);
         }
@@ -46,7 +46,7 @@ class LogisticRegressionTest {
         }
 
         @Override
-        double[] point(Random random) {
+        protected double[] point(Random random) {
             return ModelTesting.gaussianVector(random, D + (bias ? 1 : 0), 0.7);
         }
     }

@@ -36,7 +36,7 @@ class ShallowNetworkTest {
         }
 
         @Override
-        Classifier model() {
+        protected Classifier model() {
             return ShallowNetwork.of(x, y, hidden, classes);
         }
 
@@ -47,7 +47,7 @@ class ShallowNetworkTest {
 
         /** Draws Gaussian parameters (biases included) until no pre-activation is near 0. */
         @Override
-        double[] point(Random random) {
+        protected double[] point(Random random) {
             int p = hidden * d + hidden + classes * hidden + classes;
             while (true) {
                 double[] w = ModelTesting.gaussianVector(random, p, 0.6);
@@ -63,7 +63,7 @@ class ShallowNetworkTest {
          * moves a_k by at most h (d |x|_max + 1).
          */
         @Override
-        double differenceStep(double[] w) {
+        protected double differenceStep(double[] w) {
             double largest = 0.0;
             for (double[] row : x) {
                 largest = Math.max(largest, ModelTesting.maxAbs(row));

@@ -36,7 +36,7 @@ class SoftmaxRegressionTest {
         }
 
         @Override
-        Classifier model() {
+        protected Classifier model() {
             double[][] x = ModelTesting.sparsify(new Random(26), features(), zeroFraction);
             return SoftmaxRegression.of(x, labels(), CLASSES, bias);
         }
@@ -47,7 +47,7 @@ class SoftmaxRegressionTest {
         }
 
         @Override
-        double[] point(Random random) {
+        protected double[] point(Random random) {
             return ModelTesting.gaussianVector(random, CLASSES * (D + (bias ? 1 : 0)), 0.7);
         }
     }
