@@ -2,7 +2,7 @@ package io.github.occam.benchmarks;
 
 import io.github.occam.linalg.SymmetricEigenvalues;
 import io.github.occam.models.LogisticRegression;
-import io.github.occam.spectrum.ExactHessianSpectrum;
+import io.github.occam.spectrum.HessianSpectrum;
 import java.util.Random;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
  *
  * <p>{@link #symmetricEigenvalues()} times the eigen-solver alone on a seeded symmetric P x P
  * matrix with N(0, 1) entries. {@link #logisticRegressionSpectrum()} times
- * {@link ExactHessianSpectrum#of} for a {@link LogisticRegression} without bias on N = P examples
+ * {@link HessianSpectrum#exact} for a {@link LogisticRegression} without bias on N = P examples
  * of d = P features, shaped as the baseline shapes them (Gaussian inputs standardized per feature,
  * the informative labels {@code y = 1} if {@code sum_i x_i > 0}), at lambda = 1: the dense
  * Hessian \(X^T \mathrm{diag}(p (1 - p)) X + \lambda I\) in O(N P<sup>2</sup>), then its
@@ -71,8 +71,8 @@ public class ExactSpectrumBenchmark extends BenchmarkDefaults {
 
     /** The dense Hessian of the logistic regression's cost at w and its eigenvalues. */
     @Benchmark
-    public ExactHessianSpectrum logisticRegressionSpectrum() {
-        return ExactHessianSpectrum.of(model, w, LAMBDA);
+    public HessianSpectrum logisticRegressionSpectrum() {
+        return HessianSpectrum.exact(model, w, LAMBDA);
     }
 
     private static double[][] gaussian(Random random, int rows, int columns) {
