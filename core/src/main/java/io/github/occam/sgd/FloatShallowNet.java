@@ -1,11 +1,13 @@
 package io.github.occam.sgd;
 
+import io.github.occam.models.ShallowNetShape;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * The float32 training engine of {@link ShallowNetTrainer}: parameters, momentum buffers and the
- * batch kernels of a d-H-n ReLU network with softmax cross-entropy.
+ * batch kernels of a d-H-n ReLU network with softmax cross-entropy, the network that
+ * {@link io.github.occam.models.ShallowNetwork} describes in double precision. Parameters enter
+ * and leave in the layout of {@link ShallowNetShape}.
  *
  * <p>Layout: the first layer is kept transposed and as one array per input pixel,
  * {@code w1t[j][h] = W1[h][j]}; activations and back-propagated errors are one array per
@@ -33,6 +35,7 @@ final class FloatShallowNet {
     /** Pixel rows of W1 per task in phase 2. */
     static final int ROWS_PER_TASK = 16;
 
+    final ShallowNetShape shape;
     final int d;
     final int h;
     final int n;
@@ -87,10 +90,11 @@ final class FloatShallowNet {
     private float mom;
     private float decay;
 
-    FloatShallowNet(int d, int h, int n, int capacity, int maxNonZero, Workers workers) {
-        this.d = d;
-        this.h = h;
-        this.n = n;
+    FloatShallowNet(ShallowNetShape shape, int capacity, int maxNonZero, Workers workers) {
+        this.shape = shape;
+        this.d = shape.featureCount();
+        this.h = shape.hiddenUnits();
+        this.n = shape.classCount();
         this.capacity = capacity;
         this.workers = workers;
         w1t = new float[d][h];
@@ -131,24 +135,11 @@ final class FloatShallowNet {
     }
 
     /**
-     * He-normal initialization: W1 from N(0, 2/d), W2 from N(0, 2/H), biases zero, drawn with
-     * {@code java.util.Random(seed)} in the public layout order (W1 row by row, then W2).
+     * Sets the parameters to the He-normal draw of {@link ShallowNetShape#initialParameters}
+     * rounded to float.
      */
     void initialize(long seed) {
-        Random random = new Random(seed);
-        double s1 = Math.sqrt(2.0 / d);
-        for (int u = 0; u < h; u++) {
-            for (int j = 0; j < d; j++) {
-                w1t[j][u] = (float) (random.nextGaussian() * s1);
-            }
-        }
-        double s2 = Math.sqrt(2.0 / h);
-        for (int c = 0; c < n; c++) {
-            for (int u = 0; u < h; u++) {
-                w2[c][u] = (float) (random.nextGaussian() * s2);
-            }
-            transposeRow(c);
-        }
+        setParameters(shape.initialParameters(seed));
     }
 
     private void transposeRow(int c) {
@@ -158,7 +149,7 @@ final class FloatShallowNet {
         }
     }
 
-    /** Returns the parameters as doubles in the layout [W1 (H x d), b1, W2 (n x H), b2]. */
+    /** Returns the parameters as doubles in the layout of {@link ShallowNetShape}. */
     double[] parameters() {
         catchUp(true);
         return flatten(w1t, b1, w2, b2);
@@ -172,47 +163,40 @@ final class FloatShallowNet {
 
     private double[] flatten(float[][] first, float[] firstBias, float[][] second,
             float[] secondBias) {
-        double[] w = new double[h * d + h + n * h + n];
-        int p = 0;
-        for (int u = 0; u < h; u++) {
-            for (int j = 0; j < d; j++) {
-                w[p++] = first[j][u];
-            }
-        }
-        for (int u = 0; u < h; u++) {
-            w[p++] = firstBias[u];
-        }
-        for (int c = 0; c < n; c++) {
-            for (int u = 0; u < h; u++) {
-                w[p++] = second[c][u];
-            }
-        }
-        for (int c = 0; c < n; c++) {
-            w[p++] = secondBias[c];
-        }
+        double[] w = new double[shape.parameterCount()];
+        forEachParameter(first, firstBias, second, secondBias, (p, block, k) -> w[p] = block[k]);
         return w;
     }
 
-    /** Sets the parameters from the public layout (for tests). */
+    /** Sets the parameters from the layout of {@link ShallowNetShape}, rounded to float. */
     void setParameters(double[] w) {
         catchUp(true);
-        int p = 0;
+        forEachParameter(w1t, b1, w2, b2, (p, block, k) -> block[k] = (float) w[p]);
+        for (int c = 0; c < n; c++) {
+            transposeRow(c);
+        }
+    }
+
+    /** Where one parameter lives: index p of the public layout, element k of {@code block}. */
+    @FunctionalInterface
+    private interface Slot {
+        void at(int p, float[] block, int k);
+    }
+
+    /** Visits every parameter of the given blocks (W1 transposed, b1, W2, b2) with its index. */
+    private void forEachParameter(float[][] first, float[] firstBias, float[][] second,
+            float[] secondBias, Slot slot) {
         for (int u = 0; u < h; u++) {
             for (int j = 0; j < d; j++) {
-                w1t[j][u] = (float) w[p++];
+                slot.at(shape.w1Index(u, j), first[j], u);
             }
-        }
-        for (int u = 0; u < h; u++) {
-            b1[u] = (float) w[p++];
+            slot.at(shape.b1Offset() + u, firstBias, u);
         }
         for (int c = 0; c < n; c++) {
             for (int u = 0; u < h; u++) {
-                w2[c][u] = (float) w[p++];
+                slot.at(shape.w2Index(c, u), second[c], u);
             }
-            transposeRow(c);
-        }
-        for (int c = 0; c < n; c++) {
-            b2[c] = (float) w[p++];
+            slot.at(shape.b2Offset() + c, secondBias, c);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.occam.sgd;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.models.ShallowNetShape;
 import java.util.Random;
 
 /**
@@ -13,8 +14,8 @@ import java.util.Random;
  * {@code v <- m v + g; w <- w - eps v} with {@code g} the batch mean of
  * {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le, eq. 3-5).
  * Parameters start from a seeded He-normal draw (W1 from N(0, 2/d), W2 from N(0, 2/H), biases 0),
- * the draw of {@link io.github.occam.models.ShallowNetwork#initialParameters} rounded to float;
- * the batch order uses its own generator derived from the same seed.
+ * the draw of {@link ShallowNetShape#initialParameters(long)} rounded to float; the batch order
+ * uses its own generator derived from the same seed.
  *
  * <p>The same settings and seed give bit-identical results whatever the thread count: every
  * parallel task owns a fixed block of hidden units, and every sum is taken in a fixed order.
@@ -108,8 +109,8 @@ public final class ShallowNetTrainer {
         int capacity = Math.max(settings.maxBatchSize(), Math.min(EVALUATION_BATCH,
                 Math.max(size, test.size())));
         try (Workers workers = new Workers(threads)) {
-            FloatShallowNet net = new FloatShallowNet(train.featureCount(),
-                    settings.hiddenUnits(), train.classCount(), capacity,
+            FloatShallowNet net = new FloatShallowNet(new ShallowNetShape(train.featureCount(),
+                    settings.hiddenUnits(), train.classCount()), capacity,
                     trainRows.maxNonZero(settings.maxBatchSize()), workers);
             net.initialize(settings.seed());
             Random shuffle = new Random(settings.seed() ^ 0x5DEECE66DL);

@@ -3,14 +3,17 @@ package io.github.occam.sgd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.occam.Batch;
+import io.github.occam.Cost;
 import io.github.occam.data.Dataset;
+import io.github.occam.models.ShallowNetShape;
+import io.github.occam.models.ShallowNetwork;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The float32 batch kernels against the double-precision reference network. */
+/** The float32 batch kernels against {@link ShallowNetwork} on the same batches. */
 class FloatShallowNetTest {
 
     private static final int D = 37;
@@ -27,8 +30,8 @@ class FloatShallowNetTest {
     private FloatShallowNet net(Dataset data, int capacity, int threads, long seed) {
         Workers workers = new Workers(threads);
         started.add(workers);
-        FloatShallowNet net = new FloatShallowNet(data.featureCount(), H, data.classCount(),
-                capacity, SparseRows.of(data).maxNonZero(capacity), workers);
+        FloatShallowNet net = new FloatShallowNet(new ShallowNetShape(data.featureCount(), H,
+                data.classCount()), capacity, SparseRows.of(data).maxNonZero(capacity), workers);
         net.initialize(seed);
         return net;
     }
@@ -52,76 +55,68 @@ class FloatShallowNetTest {
         return diff / scale;
     }
 
-    @Test
-    void referenceGradientMatchesFiniteDifferences() {
-        Dataset data = ReferenceNet.blobs(9, 5, 3, 11);
-        int hidden = 4;
-        Random random = new Random(5);
-        double[] w = new double[hidden * 5 + hidden + 3 * hidden + 3];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = random.nextGaussian() * 0.7;
-        }
-        int[] batch = {0, 3, 4, 8};
-        double lambda = 0.3;
-        double[] g = ReferenceNet.meanGradient(w, data, hidden, batch, lambda, null);
-        double step = 1e-6;
-        for (int k = 0; k < w.length; k++) {
-            double[] plus = w.clone();
-            double[] minus = w.clone();
-            plus[k] += step;
-            minus[k] -= step;
-            double fd = (meanCost(plus, data, hidden, batch, lambda)
-                    - meanCost(minus, data, hidden, batch, lambda)) / (2 * step);
-            assertThat(g[k]).as("component %d", k).isCloseTo(fd,
-                    within(1e-6));
-        }
+    /** The batch of positions [from, from + count) of the identity order. */
+    private static Batch range(int from, int count) {
+        return Batch.of(identity(from + count), from, count);
     }
 
-    private static double meanCost(double[] w, Dataset data, int hidden, int[] batch,
-            double lambda) {
-        double[] loss = new double[1];
-        ReferenceNet.meanGradient(w, data, hidden, batch, 0, loss);
-        double norm = 0;
-        for (double v : w) {
-            norm += v * v;
+    /**
+     * The batch mean of dC_i/dw by {@link ShallowNetwork} and {@link Cost}, C_i = H_i + lambda
+     * |w|^2 / (2N); the cross-entropy H_B goes into {@code crossEntropy[0]} when non-null.
+     */
+    private static double[] meanGradient(ShallowNetwork net, double lambda, double[] w,
+            Batch batch, double[] crossEntropy) {
+        double[] g = new double[w.length];
+        double h = lambda == 0 ? net.crossEntropy(w, batch, g)
+                : Cost.of(net, lambda).value(w, batch, g);
+        for (int k = 0; k < g.length; k++) {
+            g[k] /= batch.size();
         }
-        return loss[0] + lambda * norm / (2 * data.size());
+        if (crossEntropy != null) {
+            crossEntropy[0] = net.crossEntropy(w, batch, null);
+        }
+        return g;
     }
 
     @Test
-    void firstStepVelocityIsTheBatchMeanGradient() {
-        Dataset data = ReferenceNet.blobs(40, D, N_CLASSES, 1);
+    void firstStepMatchesShallowNetworksLossAndGradient() {
+        Dataset data = Blobs.of(40, D, N_CLASSES, 1);
+        ShallowNetwork reference = Blobs.network(data, H);
         FloatShallowNet net = net(data, 40, 1, 3);
         double[] w0 = net.parameters();
-        int[] order = identity(40);
         double lambda = 2.0;
+        float eps = 0.05f;
         // Batch of 21 examples starting at 7: more than one phase-1 chunk, a partial chunk.
-        double loss = net.step(SparseRows.of(data), order, 7, 21, 0.05f, 0f,
+        double loss = net.step(SparseRows.of(data), identity(40), 7, 21, eps, 0.9f,
                 (float) (lambda / data.size()));
-        int[] batch = new int[21];
-        for (int i = 0; i < 21; i++) {
-            batch[i] = 7 + i;
+        double[] crossEntropy = new double[1];
+        double[] g = meanGradient(reference, lambda, w0, range(7, 21), crossEntropy);
+        assertThat(loss).isCloseTo(crossEntropy[0], within(1e-5 * crossEntropy[0]));
+        // From rest the velocity is g and the step is -eps g.
+        assertThat(relativeError(net.velocity(), g)).isLessThan(1e-5);
+        double[] step = net.parameters();
+        double[] expectedStep = new double[g.length];
+        for (int k = 0; k < step.length; k++) {
+            step[k] -= w0[k];
+            expectedStep[k] = -eps * g[k];
         }
-        double[] meanLoss = new double[1];
-        double[] expected = ReferenceNet.meanGradient(w0, data, H, batch, lambda, meanLoss);
-        assertThat(relativeError(net.velocity(), expected)).isLessThan(1e-5);
-        assertThat(loss / 21).isCloseTo(meanLoss[0],
-                within(1e-5 * meanLoss[0]));
+        assertThat(relativeError(step, expectedStep)).isLessThan(1e-3);
     }
 
     @Test
-    void singleExampleStepMatchesReference() {
-        Dataset data = ReferenceNet.blobs(10, D, N_CLASSES, 2);
+    void singleExampleStepMatchesShallowNetwork() {
+        Dataset data = Blobs.of(10, D, N_CLASSES, 2);
         FloatShallowNet net = net(data, 10, 1, 4);
         double[] w0 = net.parameters();
         net.step(SparseRows.of(data), identity(10), 5, 1, 0.1f, 0f, 0f);
-        double[] expected = ReferenceNet.meanGradient(w0, data, H, new int[] {5}, 0, null);
+        double[] expected = meanGradient(Blobs.network(data, H), 0, w0, Batch.of(5), null);
         assertThat(relativeError(net.velocity(), expected)).isLessThan(1e-5);
     }
 
     @Test
-    void momentumStepsFollowTheHandWrittenUpdate() {
-        Dataset data = ReferenceNet.blobs(30, D, N_CLASSES, 3);
+    void momentumStepsFollowTheUpdateOnShallowNetworksGradient() {
+        Dataset data = Blobs.of(30, D, N_CLASSES, 3);
+        ShallowNetwork reference = Blobs.network(data, H);
         FloatShallowNet net = net(data, 30, 1, 5);
         SparseRows rows = SparseRows.of(data);
         int[] order = {4, 17, 2, 29, 11, 8, 23, 0, 14, 6, 19, 25};
@@ -131,8 +126,7 @@ class FloatShallowNetTest {
         double[] w = net.parameters();
         double[] v = new double[w.length];
         for (int s = 0; s < 3; s++) {
-            int[] batch = java.util.Arrays.copyOfRange(order, 4 * s, 4 * s + 4);
-            double[] g = ReferenceNet.meanGradient(w, data, H, batch, lambda, null);
+            double[] g = meanGradient(reference, lambda, w, Batch.of(order, 4 * s, 4), null);
             for (int k = 0; k < w.length; k++) {
                 v[k] = m * v[k] + g[k];
                 w[k] -= eps * v[k];
@@ -148,7 +142,7 @@ class FloatShallowNetTest {
 
     @Test
     void stepsAreBitIdenticalForEveryThreadCount() {
-        Dataset data = ReferenceNet.blobs(70, D, N_CLASSES, 4);
+        Dataset data = Blobs.of(70, D, N_CLASSES, 4);
         SparseRows rows = SparseRows.of(data);
         int[] order = identity(70);
         double[] reference = null;
@@ -171,7 +165,7 @@ class FloatShallowNetTest {
     @Test
     void deferredRowUpdatesAreBitIdenticalToImmediateOnes() {
         // Half the pixels are zero in half the examples: many rows skip many steps.
-        Dataset data = ReferenceNet.blobs(60, D, N_CLASSES, 8);
+        Dataset data = Blobs.of(60, D, N_CLASSES, 8);
         SparseRows rows = SparseRows.of(data);
         int[] order = identity(60);
         for (float decay : new float[] {0f, 0.02f}) {
@@ -193,10 +187,9 @@ class FloatShallowNetTest {
     }
 
     @Test
-    void initializationIsShallowNetworksHeDrawRoundedToFloat() {
-        Dataset data = ReferenceNet.blobs(5, D, N_CLASSES, 6);
-        double[] expected = io.github.occam.models.ShallowNetwork.initialParameters(D, H,
-                N_CLASSES, 17L);
+    void initializationIsTheShapesHeDrawRoundedToFloat() {
+        Dataset data = Blobs.of(5, D, N_CLASSES, 6);
+        double[] expected = new ShallowNetShape(D, H, N_CLASSES).initialParameters(17L);
         double[] w = net(data, 5, 1, 17L).parameters();
         for (int k = 0; k < w.length; k++) {
             assertThat(w[k]).as("parameter %d", k).isEqualTo((double) (float) expected[k]);
@@ -204,13 +197,26 @@ class FloatShallowNetTest {
     }
 
     @Test
-    void evaluationMatchesReference() {
-        Dataset data = ReferenceNet.blobs(53, D, N_CLASSES, 5);
+    void parametersRoundTripThroughTheShapesLayout() {
+        Dataset data = Blobs.of(5, D, N_CLASSES, 7);
+        FloatShallowNet net = net(data, 5, 1, 1L);
+        double[] w = new double[net.shape.parameterCount()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = (float) (k * 0.001);
+        }
+        net.setParameters(w);
+        assertThat(net.parameters()).containsExactly(w);
+    }
+
+    @Test
+    void evaluationMatchesShallowNetwork() {
+        Dataset data = Blobs.of(53, D, N_CLASSES, 5);
         FloatShallowNet net = net(data, 20, 2, 7);
         double[] result = net.evaluate(SparseRows.of(data));
-        double[] expected = ReferenceNet.evaluate(net.parameters(), data, H);
-        assertThat(result[0] / data.size()).isEqualTo(expected[0]);
-        assertThat(result[1] / data.size()).isCloseTo(expected[1],
-                within(1e-5 * expected[1]));
+        double[] w = net.parameters();
+        ShallowNetwork reference = Blobs.network(data, H);
+        assertThat(result[0] / data.size()).isEqualTo(reference.accuracy(w));
+        double crossEntropy = reference.crossEntropy(w);
+        assertThat(result[1]).isCloseTo(crossEntropy, within(1e-5 * crossEntropy));
     }
 }
