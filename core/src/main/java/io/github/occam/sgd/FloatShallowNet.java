@@ -1,13 +1,15 @@
 package io.github.occam.sgd;
 
+import io.github.occam.internal.Checks;
 import io.github.occam.models.ShallowNetShape;
 import java.util.Arrays;
 
 /**
- * The float32 training engine of {@link ShallowNetTrainer}: parameters, momentum buffers and the
- * batch kernels of a d-H-n ReLU network with softmax cross-entropy, the network that
- * {@link io.github.occam.models.ShallowNetwork} describes in double precision. Parameters enter
- * and leave in the layout of {@link ShallowNetShape}.
+ * The float32 {@link SgdEngine} of {@link ShallowNetTrainer}: parameters, momentum buffers and the
+ * batch kernels of a d-H-n ReLU network with softmax cross-entropy on one training set, the
+ * network that {@link io.github.occam.models.ShallowNetwork} describes in double precision.
+ * Parameters enter ({@link #initialize}) and leave ({@link #parameters()}) in the layout of
+ * {@link ShallowNetShape}, rounded to float on the way in and widened on the way out.
  *
  * <p>Layout: the first layer is kept transposed and as one array per input pixel,
  * {@code w1t[j][h] = W1[h][j]}; activations and back-propagated errors are one array per
@@ -26,7 +28,7 @@ import java.util.Arrays;
  * the task, so the results do not depend on the thread count. All buffers are allocated once; a
  * step allocates only the small job handles of {@link Workers}.
  */
-final class FloatShallowNet {
+final class FloatShallowNet implements SgdEngine {
 
     /** Examples per task in phase 1. */
     static final int EXAMPLES_PER_TASK = 8;
@@ -83,15 +85,28 @@ final class FloatShallowNet {
     private final Workers.Task exampleTask = this::exampleChunk;
     private final Workers.Task rowTask = this::rowChunk;
 
+    private final SparseRows train;
     private SparseRows rows;
+    private boolean initialized;
     private int size;
     private boolean training;
     private float eps;
     private float mom;
     private float decay;
 
-    FloatShallowNet(ShallowNetShape shape, int capacity, int maxNonZero, Workers workers) {
+    /**
+     * Allocates every buffer of a run.
+     *
+     * @param shape the network
+     * @param train the training set, with {@code shape.featureCount()} features
+     * @param largestBatch the largest batch a step will be given
+     * @param capacity the examples per forward pass, at least {@code largestBatch}
+     * @param workers the threads that run the phases
+     */
+    FloatShallowNet(ShallowNetShape shape, SparseRows train, int largestBatch, int capacity,
+            Workers workers) {
         this.shape = shape;
+        this.train = train;
         this.d = shape.featureCount();
         this.h = shape.hiddenUnits();
         this.n = shape.classCount();
@@ -125,21 +140,52 @@ final class FloatShallowNet {
         predicted = new int[capacity];
         batch = new int[capacity];
         columnStart = new int[d + 1];
+        int maxNonZero = train.maxNonZero(largestBatch);
         columnExample = new int[maxNonZero];
         columnValue = new float[maxNonZero];
         rowTasks = (d + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         pending = new int[d];
         restingRow = new boolean[d];
-        Arrays.fill(restingRow, true);
         gradientRow = new float[workers.threads()][h];
     }
 
+    @Override
+    public int parameterCount() {
+        return shape.parameterCount();
+    }
+
+    @Override
+    public int exampleCount() {
+        return train.size();
+    }
+
     /**
-     * Sets the parameters to the He-normal draw of {@link ShallowNetShape#initialParameters}
-     * rounded to float.
+     * Starts a run: the parameters from {@code start} rounded to float, the velocity zero, no
+     * deferred row update, and the prior as a decay of {@code lambda / N} per step.
      */
-    void initialize(long seed) {
-        setParameters(shape.initialParameters(seed));
+    @Override
+    public void initialize(double[] start, double lambda) {
+        Checks.finiteVector("start", start, shape.parameterCount());
+        Checks.nonNegative("lambda", lambda);
+        Arrays.fill(pending, 0);
+        Arrays.fill(restingRow, true);
+        pendingEps = 0f;
+        pendingMom = 0f;
+        pendingDecay = 0f;
+        for (float[] row : v1t) {
+            Arrays.fill(row, 0f);
+        }
+        for (float[] row : v2) {
+            Arrays.fill(row, 0f);
+        }
+        Arrays.fill(vb1, 0f);
+        Arrays.fill(vb2, 0f);
+        forEachParameter(w1t, b1, w2, b2, (p, block, k) -> block[k] = (float) start[p]);
+        for (int c = 0; c < n; c++) {
+            transposeRow(c);
+        }
+        decay = (float) (lambda / train.size());
+        initialized = true;
     }
 
     private void transposeRow(int c) {
@@ -150,7 +196,9 @@ final class FloatShallowNet {
     }
 
     /** Returns the parameters as doubles in the layout of {@link ShallowNetShape}. */
-    double[] parameters() {
+    @Override
+    public double[] parameters() {
+        checkInitialized();
         catchUp(true);
         return flatten(w1t, b1, w2, b2);
     }
@@ -166,15 +214,6 @@ final class FloatShallowNet {
         double[] w = new double[shape.parameterCount()];
         forEachParameter(first, firstBias, second, secondBias, (p, block, k) -> w[p] = block[k]);
         return w;
-    }
-
-    /** Sets the parameters from the layout of {@link ShallowNetShape}, rounded to float. */
-    void setParameters(double[] w) {
-        catchUp(true);
-        forEachParameter(w1t, b1, w2, b2, (p, block, k) -> block[k] = (float) w[p]);
-        for (int c = 0; c < n; c++) {
-            transposeRow(c);
-        }
     }
 
     /** Where one parameter lives: index p of the public layout, element k of {@code block}. */
@@ -201,27 +240,28 @@ final class FloatShallowNet {
     }
 
     /**
-     * One SGD step with momentum on the examples {@code order[from, from + count)} of
-     * {@code data}: {@code v <- m v + (g + decay w); w <- w - eps v}, {@code g} the batch mean
-     * gradient of the cross-entropy. Returns the summed cross-entropy of the batch before the
-     * update.
+     * One SGD step with momentum on the training examples {@code order[from, from + count)}:
+     * {@code v <- m v + (g + decay w); w <- w - eps v}, {@code g} the batch mean gradient of the
+     * cross-entropy, in float32. Returns the summed cross-entropy of the batch before the update.
+     * The arguments are the trainer's and are not checked again here.
      */
-    double step(SparseRows data, int[] order, int from, int count, float learningRate,
-            float momentum, float weightDecay) {
-        rows = data;
+    @Override
+    public double step(int[] order, int from, int count, double learningRate, double momentum) {
+        checkInitialized();
+        final float stepEps = (float) learningRate;
+        final float stepMom = (float) momentum;
+        rows = train;
         size = count;
         System.arraycopy(order, from, batch, 0, count);
         training = true;
-        eps = learningRate;
-        mom = momentum;
-        decay = weightDecay;
+        eps = stepEps;
+        mom = stepMom;
         buildColumns();
-        if (learningRate != pendingEps || momentum != pendingMom
-                || weightDecay != pendingDecay) {
+        if (stepEps != pendingEps || stepMom != pendingMom || decay != pendingDecay) {
             catchUp(true);
-            pendingEps = learningRate;
-            pendingMom = momentum;
-            pendingDecay = weightDecay;
+            pendingEps = stepEps;
+            pendingMom = stepMom;
+            pendingDecay = decay;
         }
         catchUp(false);
         run((count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
@@ -233,11 +273,18 @@ final class FloatShallowNet {
         return sum;
     }
 
+    /** Evaluates the current parameters on the training set. */
+    @Override
+    public Evaluation evaluate() {
+        return evaluate(train);
+    }
+
     /**
-     * Evaluates the current parameters on {@code data}: returns {correct predictions, summed
-     * cross-entropy}.
+     * Evaluates the current parameters on {@code data}: the fraction it classifies correctly and
+     * its mean cross-entropy.
      */
-    double[] evaluate(SparseRows data) {
+    Evaluation evaluate(SparseRows data) {
+        checkInitialized();
         catchUp(true);
         rows = data;
         training = false;
@@ -256,7 +303,14 @@ final class FloatShallowNet {
                 }
             }
         }
-        return new double[] {correct, sum};
+        return new Evaluation(sum / data.size(), (double) correct / data.size());
+    }
+
+    private void checkInitialized() {
+        if (!initialized) {
+            throw new IllegalStateException("initialize must be called before step, evaluate"
+                    + " or parameters");
+        }
     }
 
     /** The batch's non-zero pixels by column: for pixel j, the (example, value) pairs. */

@@ -4,8 +4,10 @@ import io.github.occam.internal.Checks;
 import java.util.List;
 
 /**
- * The hyper-parameters of one SGD run of the shallow network: hidden units H, batch size B,
- * learning rate eps, momentum m, L2 coefficient lambda, budget, seed and an optional schedule.
+ * The hyper-parameters of one SGD run: batch size B, learning rate eps, momentum m, L2 coefficient
+ * lambda, budget, seed and an optional schedule, plus the hidden units H of the shallow network.
+ * {@link ShallowNetTrainer} reads them all; {@link SgdTrainer}, which trains a given
+ * {@link io.github.occam.Model} or {@link SgdEngine}, reads all but H.
  *
  * <p>An update on a batch of size B is {@code v <- m v + g; w <- w - eps v} with {@code g} the
  * batch mean of {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le,
@@ -27,7 +29,8 @@ import java.util.List;
  *         new SgdSettings.Phase(50, 0.1, 160)));      // B * 5 from epoch 50, same noise scale
  * }</pre>
  *
- * @param hiddenUnits H, the number of hidden units, at least 1 (800 in the paper)
+ * @param hiddenUnits H, the number of hidden units of the network {@link ShallowNetTrainer}
+ *     trains, at least 1 (800 in the paper); not read by {@link SgdTrainer}
  * @param batchSize B, at least 1; must not exceed N (checked when training starts)
  * @param learningRate eps, finite and {@code > 0}
  * @param momentum m, in {@code [0, 1)}

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.occam.data.Dataset;
 import io.github.occam.models.ShallowNetwork;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,34 +17,6 @@ class ShallowNetTrainerTest {
     private static final Dataset TEST = Blobs.of(90, 20, 3, 22);
     private static final SgdSettings SMALL = SgdSettings.defaults().withHiddenUnits(24)
             .withBatchSize(7).withLearningRate(0.05).withEpochs(3).withSeed(9);
-
-    /** Records every listener call as a string. */
-    private static final class Recorder implements TrainingListener {
-        final List<String> calls = new ArrayList<>();
-        final List<EpochMetrics> epochs = new ArrayList<>();
-        final boolean test;
-
-        Recorder(boolean test) {
-            this.test = test;
-        }
-
-        @Override
-        public boolean wantsTestMetrics() {
-            calls.add("wants");
-            return test;
-        }
-
-        @Override
-        public void onUpdate(long updates) {
-            calls.add("update " + updates);
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics metrics) {
-            calls.add("epoch " + metrics.epoch());
-            epochs.add(metrics);
-        }
-    }
 
     @Test
     void learnsSeparableBlobs() {
@@ -93,7 +64,7 @@ class ShallowNetTrainerTest {
     @Test
     void budgetInUpdatesCountsBatchesAndMayStopMidEpoch() {
         // N = 60, B = 7: 9 batches per epoch, the last one of 4 examples.
-        Recorder recorder = new Recorder(false);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         TrainingResult byUpdates = ShallowNetTrainer.create()
                 .train(TRAIN, TEST, SMALL.withUpdates(12), recorder);
         assertThat(byUpdates.updates()).isEqualTo(12);
@@ -117,7 +88,7 @@ class ShallowNetTrainerTest {
     void scheduleSwitchesLearningRateAndBatchSizeAtItsEpochs() {
         SgdSettings settings = SMALL.withEpochs(4).withSchedule(List.of(
                 new SgdSettings.Phase(1, 0.01, 20), new SgdSettings.Phase(3, 0.002, 60)));
-        Recorder recorder = new Recorder(false);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
         assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
                 .containsExactly(7, 20, 20, 60);
@@ -140,7 +111,7 @@ class ShallowNetTrainerTest {
 
     @Test
     void listenerIsCalledInTheDocumentedOrder() {
-        Recorder recorder = new Recorder(true);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(true);
         TrainingResult result = ShallowNetTrainer.create()
                 .train(TRAIN, TEST, SMALL.withEpochs(2).withBatchSize(30), recorder);
         assertThat(recorder.calls).containsExactly("wants", "update 1", "update 2", "epoch 1",
@@ -151,7 +122,7 @@ class ShallowNetTrainerTest {
         assertThat(last.trainCrossEntropy()).isFinite().isPositive();
         assertThat(last.seconds()).isPositive();
 
-        Recorder quiet = new Recorder(false);
+        SgdTesting.Recorder quiet = new SgdTesting.Recorder(false);
         ShallowNetTrainer.create().train(TRAIN, TEST, SMALL.withEpochs(1), quiet);
         assertThat(quiet.epochs.get(0).testAccuracy()).isNaN();
     }
@@ -159,7 +130,7 @@ class ShallowNetTrainerTest {
     @Test
     void firstEpochTrainLossIsTheMeanOverItsBatches() {
         // One batch of all N examples: the epoch's train loss is the loss at the initial point.
-        Recorder recorder = new Recorder(false);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         SgdSettings settings = SMALL.withBatchSize(60).withEpochs(1);
         TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
         // The initial parameters, drawn as the trainer draws them: the shape's, rounded to float.
