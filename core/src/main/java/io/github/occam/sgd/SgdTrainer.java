@@ -111,8 +111,8 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("training set must not be empty");
         }
         checkBatch("batchSize", settings.batchSize(), size);
-        for (SgdSettings.Phase phase : settings.schedule()) {
-            checkBatch("schedule batchSize", phase.batchSize(), size);
+        for (SgdSettings.Milestone milestone : settings.schedule()) {
+            checkBatch("schedule batchSize", milestone.batchSize(), size);
         }
     }
 

@@ -45,7 +45,7 @@ class SgdTrainerTest {
     void scheduleChangesLearningRateAndBatchSize() {
         LogisticRegression model = SgdTesting.logistic(30, 3);
         SgdSettings settings = SgdSettings.defaults().withBatchSize(10).withLearningRate(0.1)
-                .withEpochs(3).withSchedule(List.of(new SgdSettings.Phase(1, 0.02, 30)));
+                .withEpochs(3).withSchedule(List.of(new SgdSettings.Milestone(1, 0.02, 30)));
         SgdResult result = SgdTrainer.train(model, new double[4], settings);
         assertThat(result.curve()).extracting(EpochMetrics::batchSize).containsExactly(10, 30, 30);
         assertThat(result.curve()).extracting(EpochMetrics::learningRate)
@@ -102,7 +102,7 @@ class SgdTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize")
                 .hasMessageContaining("21");
         assertThatThrownBy(() -> SgdTrainer.train(model, start,
-                settings.withSchedule(List.of(new SgdSettings.Phase(1, 0.1, 40)))))
+                settings.withSchedule(List.of(new SgdSettings.Milestone(1, 0.1, 40)))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40");
         assertThatThrownBy(() -> SgdTrainer.train(model, new double[5], settings))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start")

@@ -87,7 +87,7 @@ class ShallowNetTrainerTest {
     @Test
     void scheduleSwitchesLearningRateAndBatchSizeAtItsEpochs() {
         SgdSettings settings = SMALL.withEpochs(4).withSchedule(List.of(
-                new SgdSettings.Phase(1, 0.01, 20), new SgdSettings.Phase(3, 0.002, 60)));
+                new SgdSettings.Milestone(1, 0.01, 20), new SgdSettings.Milestone(3, 0.002, 60)));
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
         assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
@@ -101,11 +101,11 @@ class ShallowNetTrainerTest {
         // A schedule that repeats the base values changes nothing.
         TrainingResult plain = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
         TrainingResult same = ShallowNetTrainer.create().train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Phase(1, 0.05, 7))));
+                SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.05, 7))));
         assertThat(same.parameters()).containsExactly(plain.parameters());
         // A real switch changes the run from that epoch on.
         TrainingResult switched = ShallowNetTrainer.create().train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Phase(2, 0.05, 8))));
+                SMALL.withSchedule(List.of(new SgdSettings.Milestone(2, 0.05, 8))));
         assertThat(switched.parameters()).isNotEqualTo(plain.parameters());
     }
 
@@ -151,7 +151,7 @@ class ShallowNetTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize").hasMessageContaining("61");
         assertThatThrownBy(() -> trainer.train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Phase(1, 0.1, 100)))))
+                SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.1, 100)))))
                 .hasMessageContaining("batchSize").hasMessageContaining("100");
         Dataset wide = Blobs.of(10, 21, 3, 1);
         assertThatThrownBy(() -> trainer.train(TRAIN, wide, SMALL))
