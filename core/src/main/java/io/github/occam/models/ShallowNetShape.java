@@ -62,7 +62,8 @@ public record ShallowNetShape(int featureCount, int hiddenUnits, int classCount)
     }
 
     /**
-     * Returns the index of \((W_1)_{kj}\), the weight from input j to hidden unit k: {@code k d + j}.
+     * Returns the index of \((W_1)_{kj}\), the weight from input j to hidden unit k:
+     * {@code k d + j}.
      *
      * @param unit k, in [0, H) (not checked)
      * @param feature j, in [0, d) (not checked)
@@ -87,8 +88,8 @@ public record ShallowNetShape(int featureCount, int hiddenUnits, int classCount)
     /**
      * Returns He-initialized parameters: every entry of \(W_1\) drawn from \(N(0, 2/d)\), every
      * entry of \(W_2\) from \(N(0, 2/H)\), in layout order ({@code W1} row by row, then
-     * {@code W2} row by row) as {@code sqrt(2 / fanIn) * new java.util.Random(seed).nextGaussian()},
-     * and zero biases. The same seed gives the same numbers on every platform.
+     * {@code W2} row by row) as
+     * {@code sqrt(2 / fanIn) * new java.util.Random(seed).nextGaussian()}, and zero biases. The same seed gives the same numbers on every platform.
      *
      * <pre>{@code
      * double[] w = new ShallowNetShape(784, 800, 10).initialParameters(42L);
