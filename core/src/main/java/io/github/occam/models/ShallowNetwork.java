@@ -5,7 +5,6 @@ import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * A shallow neural network d-H-n: one hidden layer of H rectified linear units and a softmax
@@ -15,7 +14,7 @@ import java.util.Random;
  * <p>For an input x the network computes \(a = W_1 x + b_1\), \(h = \max(a, 0)\) (elementwise),
  * the scores \(s = W_2 h + b_2\) and \(P(c \mid w, x) = e^{s_c} / \sum_{c'} e^{s_{c'}}\); the
  * summed cross-entropy is \(H(w) = \sum_i [\ln \sum_c e^{s_{ic}} - s_{i y_i}]\), evaluated as in
- * {@link SoftmaxRegression}. The parameters are laid out
+ * {@link SoftmaxRegression}. The parameters are laid out as {@link ShallowNetShape} defines,
  * {@code [W1 (H x d, row-major), b1 (H), W2 (n x H, row-major), b2 (n)]}, so P = H d + H + n H + n
  * and, for example, \((W_1)_{kj}\) is {@code w[k * d + j]} and \((W_2)_{ck}\) is
  * {@code w[H d + H + c * H + k]}.
@@ -46,19 +45,21 @@ public final class ShallowNetwork extends LabelledModel {
     /** Examples processed together, so that a weight row is reused from cache. */
     private static final int BLOCK = 32;
 
+    private final ShallowNetShape shape;
     private final int d;
     private final int hidden;
     private final int b1Offset;
     private final int w2Offset;
     private final int b2Offset;
 
-    private ShallowNetwork(LabelledData data, int hidden, int classes) {
-        super(data, classes, parameterCount(data.featureCount, hidden, classes));
-        this.d = data.featureCount;
-        this.hidden = hidden;
-        this.b1Offset = hidden * d;
-        this.w2Offset = b1Offset + hidden;
-        this.b2Offset = w2Offset + classes * hidden;
+    private ShallowNetwork(LabelledData data, ShallowNetShape shape) {
+        super(data, shape.classCount(), shape.parameterCount());
+        this.shape = shape;
+        this.d = shape.featureCount();
+        this.hidden = shape.hiddenUnits();
+        this.b1Offset = shape.b1Offset();
+        this.w2Offset = shape.w2Offset();
+        this.b2Offset = shape.b2Offset();
     }
 
     /**
@@ -81,18 +82,17 @@ public final class ShallowNetwork extends LabelledModel {
             int classCount) {
         Checks.atLeast("hiddenUnits", hiddenUnits, 1);
         Checks.atLeast("classCount", classCount, 2);
-        if (features != null && features.length > 0 && features[0] != null) {
-            parameterCount(features[0].length, hiddenUnits, classCount);
-        }
-        return new ShallowNetwork(LabelledData.of(features, labels, classCount), hiddenUnits,
-                classCount);
+        LabelledData data = LabelledData.of(features, labels, classCount);
+        return new ShallowNetwork(data,
+                new ShallowNetShape(data.featureCount, hiddenUnits, classCount));
     }
 
     /**
-     * Returns He-initialized parameters in this class's layout: every entry of \(W_1\) drawn
-     * from \(N(0, 2/d)\), every entry of \(W_2\) from \(N(0, 2/H)\), in layout order from
-     * {@code new java.util.Random(seed).nextGaussian()}, and zero biases. The same seed gives the
-     * same numbers on every platform.
+     * Returns He-initialized parameters in this class's layout,
+     * {@link ShallowNetShape#initialParameters(long)} of the d-H-n shape: every entry of
+     * \(W_1\) drawn from \(N(0, 2/d)\), every entry of \(W_2\) from \(N(0, 2/H)\), in layout
+     * order from {@code new java.util.Random(seed).nextGaussian()}, and zero biases. The same
+     * seed gives the same numbers on every platform.
      *
      * <pre>{@code
      * double[] w = ShallowNetwork.initialParameters(784, 800, 10, 42L);
@@ -107,27 +107,18 @@ public final class ShallowNetwork extends LabelledModel {
      */
     public static double[] initialParameters(int featureCount, int hiddenUnits, int classCount,
             long seed) {
-        Checks.atLeast("featureCount", featureCount, 1);
-        Checks.atLeast("hiddenUnits", hiddenUnits, 1);
-        Checks.atLeast("classCount", classCount, 2);
-        double[] w = new double[parameterCount(featureCount, hiddenUnits, classCount)];
-        Random random = new Random(seed);
-        int w1Size = hiddenUnits * featureCount;
-        double scale1 = Math.sqrt(2.0 / featureCount);
-        for (int j = 0; j < w1Size; j++) {
-            w[j] = scale1 * random.nextGaussian();
-        }
-        int w2Offset = w1Size + hiddenUnits;
-        double scale2 = Math.sqrt(2.0 / hiddenUnits);
-        for (int j = w2Offset; j < w2Offset + classCount * hiddenUnits; j++) {
-            w[j] = scale2 * random.nextGaussian();
-        }
-        return w;
+        return new ShallowNetShape(featureCount, hiddenUnits, classCount).initialParameters(seed);
     }
 
-    private static int parameterCount(int d, int hidden, int classes) {
-        return LabelledData.parameterCount(
-                (long) hidden * d + hidden + (long) classes * hidden + classes);
+    /**
+     * Returns the network's shape d-H-n, which fixes its parameter layout.
+     *
+     * <pre>{@code
+     * double[] w = net.shape().initialParameters(42L);
+     * }</pre>
+     */
+    public ShallowNetShape shape() {
+        return shape;
     }
 
     /** Returns H, the number of hidden units. */

@@ -1,13 +1,14 @@
 package io.github.occam.sgd;
 
 /**
- * Metrics at the end of one epoch of SGD, one point of a learning curve.
+ * Metrics at the end of one epoch of SGD, one point of a learning curve
+ * ({@link SgdResult#curve()}, {@link TrainingListener#onEpoch(EpochMetrics)}).
  *
  * <p>{@link #trainCrossEntropy()} costs nothing extra: it is the mean, over the examples of the
  * epoch, of the cross-entropy each one had in the forward pass of its own batch (before that
  * batch's update). The test metrics need a forward pass over the whole test set, so they are
- * computed only when the listener asks for them ({@link TrainingListener#wantsTestMetrics()});
- * otherwise they are NaN.
+ * computed only when the listener asks for them ({@link TrainingListener#wantsTestMetrics()})
+ * and there is a test set ({@link ShallowNetTrainer}); otherwise they are NaN.
  *
  * <pre>{@code
  * TrainingListener curve = new TrainingListener() {

@@ -1,11 +1,15 @@
 package io.github.occam.sgd;
 
+import io.github.occam.internal.Checks;
+import io.github.occam.models.ShallowNetShape;
 import java.util.Arrays;
-import java.util.Random;
 
 /**
- * The float32 training engine of {@link ShallowNetTrainer}: parameters, momentum buffers and the
- * batch kernels of a d-H-n ReLU network with softmax cross-entropy.
+ * The float32 {@link SgdEngine} of {@link ShallowNetTrainer}: parameters, momentum buffers and the
+ * batch kernels of a d-H-n ReLU network with softmax cross-entropy on one training set, the
+ * network that {@link io.github.occam.models.ShallowNetwork} describes in double precision.
+ * Parameters enter ({@link #initialize}) and leave ({@link #parameters()}) in the layout of
+ * {@link ShallowNetShape}, rounded to float on the way in and widened on the way out.
  *
  * <p>Layout: the first layer is kept transposed and as one array per input pixel,
  * {@code w1t[j][h] = W1[h][j]}; activations and back-propagated errors are one array per
@@ -24,7 +28,7 @@ import java.util.Random;
  * the task, so the results do not depend on the thread count. All buffers are allocated once; a
  * step allocates only the small job handles of {@link Workers}.
  */
-final class FloatShallowNet {
+final class FloatShallowNet implements SgdEngine {
 
     /** Examples per task in phase 1. */
     static final int EXAMPLES_PER_TASK = 8;
@@ -33,6 +37,7 @@ final class FloatShallowNet {
     /** Pixel rows of W1 per task in phase 2. */
     static final int ROWS_PER_TASK = 16;
 
+    final ShallowNetShape shape;
     final int d;
     final int h;
     final int n;
@@ -80,17 +85,31 @@ final class FloatShallowNet {
     private final Workers.Task exampleTask = this::exampleChunk;
     private final Workers.Task rowTask = this::rowChunk;
 
+    private final SparseRows train;
     private SparseRows rows;
+    private boolean initialized;
     private int size;
     private boolean training;
     private float eps;
     private float mom;
     private float decay;
 
-    FloatShallowNet(int d, int h, int n, int capacity, int maxNonZero, Workers workers) {
-        this.d = d;
-        this.h = h;
-        this.n = n;
+    /**
+     * Allocates every buffer of a run.
+     *
+     * @param shape the network
+     * @param train the training set, with {@code shape.featureCount()} features
+     * @param largestBatch the largest batch a step will be given
+     * @param capacity the examples per forward pass, at least {@code largestBatch}
+     * @param workers the threads that run the phases
+     */
+    FloatShallowNet(ShallowNetShape shape, SparseRows train, int largestBatch, int capacity,
+            Workers workers) {
+        this.shape = shape;
+        this.train = train;
+        this.d = shape.featureCount();
+        this.h = shape.hiddenUnits();
+        this.n = shape.classCount();
         this.capacity = capacity;
         this.workers = workers;
         w1t = new float[d][h];
@@ -121,34 +140,52 @@ final class FloatShallowNet {
         predicted = new int[capacity];
         batch = new int[capacity];
         columnStart = new int[d + 1];
+        int maxNonZero = train.maxNonZero(largestBatch);
         columnExample = new int[maxNonZero];
         columnValue = new float[maxNonZero];
         rowTasks = (d + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         pending = new int[d];
         restingRow = new boolean[d];
-        Arrays.fill(restingRow, true);
         gradientRow = new float[workers.threads()][h];
     }
 
+    @Override
+    public int parameterCount() {
+        return shape.parameterCount();
+    }
+
+    @Override
+    public int exampleCount() {
+        return train.size();
+    }
+
     /**
-     * He-normal initialization: W1 from N(0, 2/d), W2 from N(0, 2/H), biases zero, drawn with
-     * {@code java.util.Random(seed)} in the public layout order (W1 row by row, then W2).
+     * Starts a run: the parameters from {@code start} rounded to float, the velocity zero, no
+     * deferred row update, and the prior as a decay of {@code lambda / N} per step.
      */
-    void initialize(long seed) {
-        Random random = new Random(seed);
-        double s1 = Math.sqrt(2.0 / d);
-        for (int u = 0; u < h; u++) {
-            for (int j = 0; j < d; j++) {
-                w1t[j][u] = (float) (random.nextGaussian() * s1);
-            }
+    @Override
+    public void initialize(double[] start, double lambda) {
+        Checks.finiteVector("start", start, shape.parameterCount());
+        Checks.nonNegative("lambda", lambda);
+        Arrays.fill(pending, 0);
+        Arrays.fill(restingRow, true);
+        pendingEps = 0f;
+        pendingMom = 0f;
+        pendingDecay = 0f;
+        for (float[] row : v1t) {
+            Arrays.fill(row, 0f);
         }
-        double s2 = Math.sqrt(2.0 / h);
+        for (float[] row : v2) {
+            Arrays.fill(row, 0f);
+        }
+        Arrays.fill(vb1, 0f);
+        Arrays.fill(vb2, 0f);
+        forEachParameter(w1t, b1, w2, b2, (p, block, k) -> block[k] = (float) start[p]);
         for (int c = 0; c < n; c++) {
-            for (int u = 0; u < h; u++) {
-                w2[c][u] = (float) (random.nextGaussian() * s2);
-            }
             transposeRow(c);
         }
+        decay = (float) (lambda / train.size());
+        initialized = true;
     }
 
     private void transposeRow(int c) {
@@ -158,8 +195,10 @@ final class FloatShallowNet {
         }
     }
 
-    /** Returns the parameters as doubles in the layout [W1 (H x d), b1, W2 (n x H), b2]. */
-    double[] parameters() {
+    /** Returns the parameters as doubles in the layout of {@link ShallowNetShape}. */
+    @Override
+    public double[] parameters() {
+        checkInitialized();
         catchUp(true);
         return flatten(w1t, b1, w2, b2);
     }
@@ -172,72 +211,57 @@ final class FloatShallowNet {
 
     private double[] flatten(float[][] first, float[] firstBias, float[][] second,
             float[] secondBias) {
-        double[] w = new double[h * d + h + n * h + n];
-        int p = 0;
-        for (int u = 0; u < h; u++) {
-            for (int j = 0; j < d; j++) {
-                w[p++] = first[j][u];
-            }
-        }
-        for (int u = 0; u < h; u++) {
-            w[p++] = firstBias[u];
-        }
-        for (int c = 0; c < n; c++) {
-            for (int u = 0; u < h; u++) {
-                w[p++] = second[c][u];
-            }
-        }
-        for (int c = 0; c < n; c++) {
-            w[p++] = secondBias[c];
-        }
+        double[] w = new double[shape.parameterCount()];
+        forEachParameter(first, firstBias, second, secondBias, (p, block, k) -> w[p] = block[k]);
         return w;
     }
 
-    /** Sets the parameters from the public layout (for tests). */
-    void setParameters(double[] w) {
-        catchUp(true);
-        int p = 0;
+    /** Where one parameter lives: index p of the public layout, element k of {@code block}. */
+    @FunctionalInterface
+    private interface Slot {
+        void at(int p, float[] block, int k);
+    }
+
+    /** Visits every parameter of the given blocks (W1 transposed, b1, W2, b2) with its index. */
+    private void forEachParameter(float[][] first, float[] firstBias, float[][] second,
+            float[] secondBias, Slot slot) {
         for (int u = 0; u < h; u++) {
             for (int j = 0; j < d; j++) {
-                w1t[j][u] = (float) w[p++];
+                slot.at(shape.w1Index(u, j), first[j], u);
             }
-        }
-        for (int u = 0; u < h; u++) {
-            b1[u] = (float) w[p++];
+            slot.at(shape.b1Offset() + u, firstBias, u);
         }
         for (int c = 0; c < n; c++) {
             for (int u = 0; u < h; u++) {
-                w2[c][u] = (float) w[p++];
+                slot.at(shape.w2Index(c, u), second[c], u);
             }
-            transposeRow(c);
-        }
-        for (int c = 0; c < n; c++) {
-            b2[c] = (float) w[p++];
+            slot.at(shape.b2Offset() + c, secondBias, c);
         }
     }
 
     /**
-     * One SGD step with momentum on the examples {@code order[from, from + count)} of
-     * {@code data}: {@code v <- m v + (g + decay w); w <- w - eps v}, {@code g} the batch mean
-     * gradient of the cross-entropy. Returns the summed cross-entropy of the batch before the
-     * update.
+     * One SGD step with momentum on the training examples {@code order[from, from + count)}:
+     * {@code v <- m v + (g + decay w); w <- w - eps v}, {@code g} the batch mean gradient of the
+     * cross-entropy, in float32. Returns the summed cross-entropy of the batch before the update.
+     * The arguments are the trainer's and are not checked again here.
      */
-    double step(SparseRows data, int[] order, int from, int count, float learningRate,
-            float momentum, float weightDecay) {
-        rows = data;
+    @Override
+    public double step(int[] order, int from, int count, double learningRate, double momentum) {
+        checkInitialized();
+        final float stepEps = (float) learningRate;
+        final float stepMom = (float) momentum;
+        rows = train;
         size = count;
         System.arraycopy(order, from, batch, 0, count);
         training = true;
-        eps = learningRate;
-        mom = momentum;
-        decay = weightDecay;
+        eps = stepEps;
+        mom = stepMom;
         buildColumns();
-        if (learningRate != pendingEps || momentum != pendingMom
-                || weightDecay != pendingDecay) {
+        if (stepEps != pendingEps || stepMom != pendingMom || decay != pendingDecay) {
             catchUp(true);
-            pendingEps = learningRate;
-            pendingMom = momentum;
-            pendingDecay = weightDecay;
+            pendingEps = stepEps;
+            pendingMom = stepMom;
+            pendingDecay = decay;
         }
         catchUp(false);
         run((count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
@@ -249,11 +273,18 @@ final class FloatShallowNet {
         return sum;
     }
 
+    /** Evaluates the current parameters on the training set. */
+    @Override
+    public Evaluation evaluate() {
+        return evaluate(train);
+    }
+
     /**
-     * Evaluates the current parameters on {@code data}: returns {correct predictions, summed
-     * cross-entropy}.
+     * Evaluates the current parameters on {@code data}: the fraction it classifies correctly and
+     * its mean cross-entropy.
      */
-    double[] evaluate(SparseRows data) {
+    Evaluation evaluate(SparseRows data) {
+        checkInitialized();
         catchUp(true);
         rows = data;
         training = false;
@@ -272,7 +303,14 @@ final class FloatShallowNet {
                 }
             }
         }
-        return new double[] {correct, sum};
+        return new Evaluation(sum / data.size(), (double) correct / data.size());
+    }
+
+    private void checkInitialized() {
+        if (!initialized) {
+            throw new IllegalStateException("initialize must be called before step, evaluate"
+                    + " or parameters");
+        }
     }
 
     /** The batch's non-zero pixels by column: for pixel j, the (example, value) pairs. */

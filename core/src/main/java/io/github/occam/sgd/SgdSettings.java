@@ -4,17 +4,21 @@ import io.github.occam.internal.Checks;
 import java.util.List;
 
 /**
- * The hyper-parameters of one SGD run of the shallow network: hidden units H, batch size B,
- * learning rate eps, momentum m, L2 coefficient lambda, budget, seed and an optional schedule.
+ * The hyper-parameters of one SGD run: batch size B, learning rate eps, momentum m, L2 coefficient
+ * lambda, budget, seed and an optional schedule, plus the hidden units H of the shallow network.
+ * {@link ShallowNetTrainer} reads them all; {@link SgdTrainer}, which trains a given
+ * {@link io.github.occam.Model} or {@link SgdEngine}, reads all but H.
  *
  * <p>An update on a batch of size B is {@code v <- m v + g; w <- w - eps v} with {@code g} the
  * batch mean of {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le,
  * eq. 3-5); the prior on every parameter thus adds {@code (lambda / N) w} to {@code g}.
  *
- * <p>The schedule is a list of {@link Phase}s, sorted by strictly increasing
- * {@link Phase#startEpoch()}; a phase sets the learning rate and batch size from its start epoch
- * (zero-based: {@code startEpoch = 10} means from the eleventh epoch on) until the next phase.
- * Before the first phase the run uses {@link #learningRate()} and {@link #batchSize()}. This
+ * <p>The schedule is a list of {@link Milestone}s, sorted by strictly increasing
+ * {@link Milestone#epoch()}: after {@code epoch} epochs, the run switches to the milestone's
+ * learning rate and batch size and keeps them until the next milestone ({@code epoch = 10} means
+ * from the eleventh epoch on, zero-based epoch 10, as PyTorch's {@code MultiStepLR} counts its
+ * milestones). Before the first milestone the run uses {@link #learningRate()} and
+ * {@link #batchSize()}. This
  * expresses both a learning-rate step decay and the equivalent batch-size increase (Smith,
  * Kindermans &amp; Le 2017).
  *
@@ -22,22 +26,24 @@ import java.util.List;
  * SgdSettings settings = SgdSettings.defaults()
  *         .withBatchSize(32).withLearningRate(0.1).withMomentum(0.9).withEpochs(100).withSeed(7);
  * SgdSettings decay = settings.withSchedule(List.of(
- *         new SgdSettings.Phase(50, 0.02, 32)));      // eps / 5 from epoch 50
+ *         new SgdSettings.Milestone(50, 0.02, 32)));   // eps / 5 after 50 epochs
  * SgdSettings grow = settings.withSchedule(List.of(
- *         new SgdSettings.Phase(50, 0.1, 160)));      // B * 5 from epoch 50, same noise scale
+ *         new SgdSettings.Milestone(50, 0.1, 160)));   // B * 5 after 50 epochs, same noise scale
  * }</pre>
  *
- * @param hiddenUnits H, the number of hidden units, at least 1 (800 in the paper)
+ * @param hiddenUnits H, the number of hidden units of the network {@link ShallowNetTrainer}
+ *     trains, at least 1 (800 in the paper); not read by {@link SgdTrainer}
  * @param batchSize B, at least 1; must not exceed N (checked when training starts)
  * @param learningRate eps, finite and {@code > 0}
  * @param momentum m, in {@code [0, 1)}
  * @param lambda L2 coefficient (prior precision), finite and {@code >= 0}
  * @param budget how long to train, in epochs or in updates
  * @param seed seed of the initialization and of the batch order
- * @param schedule phases overriding learning rate and batch size from given epochs; may be empty
+ * @param schedule milestones changing learning rate and batch size after given epochs; may be
+ *     empty
  */
 public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, double momentum,
-        double lambda, Budget budget, long seed, List<Phase> schedule) {
+        double lambda, Budget budget, long seed, List<Milestone> schedule) {
 
     /** Checks every value and copies the schedule. */
     public SgdSettings {
@@ -60,10 +66,10 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
         }
         schedule = List.copyOf(schedule);
         for (int k = 1; k < schedule.size(); k++) {
-            if (schedule.get(k).startEpoch() <= schedule.get(k - 1).startEpoch()) {
-                throw new IllegalArgumentException("schedule must have strictly increasing start"
-                        + " epochs, got " + schedule.get(k - 1).startEpoch() + " then "
-                        + schedule.get(k).startEpoch());
+            if (schedule.get(k).epoch() <= schedule.get(k - 1).epoch()) {
+                throw new IllegalArgumentException("schedule must have strictly increasing"
+                        + " milestone epochs, got " + schedule.get(k - 1).epoch() + " then "
+                        + schedule.get(k).epoch());
             }
         }
     }
@@ -129,15 +135,15 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
     }
 
     /** Returns a copy with the schedule replaced. */
-    public SgdSettings withSchedule(List<Phase> value) {
+    public SgdSettings withSchedule(List<Milestone> value) {
         return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, budget,
                 seed, value);
     }
 
     /**
      * Returns a copy that follows {@code schedule}: the batch size, learning rate and momentum of
-     * its first phase, one {@link Phase} per later phase, and a budget of its epochs. Hidden
-     * units, lambda and seed are kept.
+     * its first phase, one {@link Milestone} at the start of each later phase, and a budget of
+     * its epochs. Hidden units, lambda and seed are kept.
      *
      * <pre>{@code
      * SgdSchedule grow = SgdSchedule.batchSizeIncrease(SgdNoiseScale.of(0.1, 1000, 20, 0.9), 100,
@@ -152,44 +158,45 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
     public SgdSettings withSchedule(io.github.occam.noise.SgdSchedule schedule) {
         Checks.notNull("schedule", schedule);
         List<io.github.occam.noise.SgdSchedule.Phase> all = schedule.phases();
-        List<Phase> phases = new java.util.ArrayList<>(all.size() - 1);
+        List<Milestone> milestones = new java.util.ArrayList<>(all.size() - 1);
         for (io.github.occam.noise.SgdSchedule.Phase p : all.subList(1, all.size())) {
-            phases.add(new Phase(p.startEpoch(), p.settings().learningRate(), p.settings().batchSize()));
+            milestones.add(new Milestone(p.startEpoch(), p.settings().learningRate(),
+                    p.settings().batchSize()));
         }
         io.github.occam.noise.SgdNoiseScale first = all.get(0).settings();
         return new SgdSettings(hiddenUnits, first.batchSize(), first.learningRate(), first.momentum(),
-                lambda, Budget.epochs(schedule.epochs()), seed, List.copyOf(phases));
+                lambda, Budget.epochs(schedule.epochs()), seed, List.copyOf(milestones));
     }
 
     /** Returns the learning rate used in the zero-based epoch {@code epoch}. */
     public double learningRateAt(int epoch) {
-        Phase phase = phaseAt(epoch);
-        return phase == null ? learningRate : phase.learningRate();
+        Milestone milestone = milestoneAt(epoch);
+        return milestone == null ? learningRate : milestone.learningRate();
     }
 
     /** Returns the batch size used in the zero-based epoch {@code epoch}. */
     public int batchSizeAt(int epoch) {
-        Phase phase = phaseAt(epoch);
-        return phase == null ? batchSize : phase.batchSize();
+        Milestone milestone = milestoneAt(epoch);
+        return milestone == null ? batchSize : milestone.batchSize();
     }
 
     /** Returns the largest batch size of the run (the base one or one of the schedule). */
     public int maxBatchSize() {
         int max = batchSize;
-        for (Phase phase : schedule) {
-            max = Math.max(max, phase.batchSize());
+        for (Milestone milestone : schedule) {
+            max = Math.max(max, milestone.batchSize());
         }
         return max;
     }
 
-    private Phase phaseAt(int epoch) {
+    private Milestone milestoneAt(int epoch) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        Phase current = null;
-        for (Phase phase : schedule) {
-            if (phase.startEpoch() <= epoch) {
-                current = phase;
+        Milestone current = null;
+        for (Milestone milestone : schedule) {
+            if (milestone.epoch() <= epoch) {
+                current = milestone;
             }
         }
         return current;
@@ -248,23 +255,28 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
     }
 
     /**
-     * One phase of a schedule: from the zero-based epoch {@code startEpoch} on, train with
-     * {@code learningRate} and {@code batchSize}.
+     * A point of a schedule where the hyper-parameters change: after {@code epoch} epochs (from
+     * the zero-based epoch {@code epoch} on), train with {@code learningRate} and
+     * {@code batchSize} until the next milestone. Not to be confused with
+     * {@link io.github.occam.noise.SgdSchedule.Phase}, a span of epochs of a planned schedule,
+     * which {@link SgdSettings#withSchedule(io.github.occam.noise.SgdSchedule)} turns into
+     * milestones.
      *
      * <pre>{@code
-     * SgdSettings.Phase phase = new SgdSettings.Phase(30, 0.1, 256);
+     * SgdSettings.Milestone grow = new SgdSettings.Milestone(30, 0.1, 256);  // B 256 from epoch 30
      * }</pre>
      *
-     * @param startEpoch first epoch of the phase, zero-based, {@code >= 0}
-     * @param learningRate eps in this phase, finite and {@code > 0}
-     * @param batchSize B in this phase, at least 1 (and at most N, checked when training starts)
+     * @param epoch the number of epochs after which the milestone applies, {@code >= 0}
+     * @param learningRate eps from this milestone on, finite and {@code > 0}
+     * @param batchSize B from this milestone on, at least 1 (and at most N, checked when training
+     *     starts)
      */
-    public record Phase(int startEpoch, double learningRate, int batchSize) {
+    public record Milestone(int epoch, double learningRate, int batchSize) {
 
         /** Checks the values. */
-        public Phase {
-            if (startEpoch < 0) {
-                throw new IllegalArgumentException("startEpoch must be >= 0, got " + startEpoch);
+        public Milestone {
+            if (epoch < 0) {
+                throw new IllegalArgumentException("milestone epoch must be >= 0, got " + epoch);
             }
             Checks.positive("learningRate", learningRate);
             if (batchSize < 1) {

@@ -1,20 +1,22 @@
 package io.github.occam.sgd;
 
 import io.github.occam.data.Dataset;
-import java.util.Random;
+import io.github.occam.models.ShallowNetShape;
 
 /**
  * Trains the shallow network d-H-n (ReLU hidden layer, softmax cross-entropy, biases in both
  * layers) with SGD and momentum in float32, the training loop of the paper's batch-size study.
  *
- * <p>Each epoch draws a fresh seeded permutation of the N training examples and cuts it into
- * batches of B in order; the last batch of an epoch holds the remaining {@code N mod B} examples
- * when B does not divide N (as the reference scripts do). Each batch makes one update
- * {@code v <- m v + g; w <- w - eps v} with {@code g} the batch mean of
- * {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le, eq. 3-5).
+ * <p>The loop is {@link SgdTrainer}'s: each epoch draws a fresh seeded permutation of the N
+ * training examples and cuts it into batches of B in order, the last batch holding the remaining
+ * {@code N mod B} examples; each batch makes one update {@code v <- m v + g; w <- w - eps v} with
+ * {@code g} the batch mean of {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)}
+ * (Smith &amp; Le, eq. 3-5). The engine is a float32 one with its own kernels for this network;
+ * its parameters are those of {@link io.github.occam.models.ShallowNetwork} on the same data
+ * (same layout, {@link ShallowNetShape}), so the evidence can take over where SGD stops.
  * Parameters start from a seeded He-normal draw (W1 from N(0, 2/d), W2 from N(0, 2/H), biases 0),
- * the draw of {@link io.github.occam.models.ShallowNetwork#initialParameters} rounded to float;
- * the batch order uses its own generator derived from the same seed.
+ * the draw of {@link ShallowNetShape#initialParameters(long)} rounded to float; the batch order
+ * uses its own generator derived from the same seed.
  *
  * <p>The same settings and seed give bit-identical results whatever the thread count: every
  * parallel task owns a fixed block of hidden units, and every sum is taken in a fixed order.
@@ -95,90 +97,23 @@ public final class ShallowNetTrainer {
                     + train.featureCount() + " and " + train.classCount());
         }
         int size = train.size();
-        if (size < 1) {
-            throw new IllegalArgumentException("training set must not be empty");
-        }
-        checkBatch("batchSize", settings.batchSize(), size);
-        for (SgdSettings.Phase phase : settings.schedule()) {
-            checkBatch("schedule batchSize", phase.batchSize(), size);
-        }
+        SgdTrainer.checkBatchSizes(settings, size);
+        ShallowNetShape shape = new ShallowNetShape(train.featureCount(), settings.hiddenUnits(),
+                train.classCount());
         SparseRows trainRows = SparseRows.of(train);
         SparseRows testRows = SparseRows.of(test);
-        boolean testEachEpoch = listener.wantsTestMetrics();
         int capacity = Math.max(settings.maxBatchSize(), Math.min(EVALUATION_BATCH,
                 Math.max(size, test.size())));
         try (Workers workers = new Workers(threads)) {
-            FloatShallowNet net = new FloatShallowNet(train.featureCount(),
-                    settings.hiddenUnits(), train.classCount(), capacity,
-                    trainRows.maxNonZero(settings.maxBatchSize()), workers);
-            net.initialize(settings.seed());
-            Random shuffle = new Random(settings.seed() ^ 0x5DEECE66DL);
-            int[] order = new int[size];
-            float decay = (float) (settings.lambda() / size);
-            float momentum = (float) settings.momentum();
-            SgdSettings.Budget budget = settings.budget();
-            boolean byEpochs = budget.unit() == SgdSettings.Budget.Unit.EPOCHS;
-            long updates = 0;
-            long examples = 0;
-            double trainingNanos = 0;
-            for (int epoch = 0; byEpochs ? epoch < budget.amount() : updates < budget.amount();
-                    epoch++) {
-                long t0 = System.nanoTime();
-                permute(order, shuffle);
-                double learningRate = settings.learningRateAt(epoch);
-                float eps = (float) learningRate;
-                int batchSize = settings.batchSizeAt(epoch);
-                double lossSum = 0.0;
-                int seen = 0;
-                boolean complete = true;
-                for (int from = 0; from < size; from += batchSize) {
-                    if (!byEpochs && updates >= budget.amount()) {
-                        complete = false;
-                        break;
-                    }
-                    int count = Math.min(batchSize, size - from);
-                    lossSum += net.step(trainRows, order, from, count, eps, momentum, decay);
-                    seen += count;
-                    updates++;
-                    listener.onUpdate(updates);
-                }
-                examples += seen;
-                trainingNanos += System.nanoTime() - t0;
-                double testAccuracy = Double.NaN;
-                double testLoss = Double.NaN;
-                if (testEachEpoch) {
-                    double[] eval = net.evaluate(testRows);
-                    testAccuracy = eval[0] / test.size();
-                    testLoss = eval[1] / test.size();
-                }
-                listener.onEpoch(new EpochMetrics(epoch + 1, complete, updates, learningRate,
-                        batchSize, lossSum / seen, testAccuracy, testLoss, trainingNanos * 1e-9));
-            }
-            double[] trainEval = net.evaluate(trainRows);
-            double[] testEval = net.evaluate(testRows);
-            return new TrainingResult(trainEval[0] / size, testEval[0] / test.size(),
-                    trainEval[1] / size, testEval[1] / test.size(), (double) examples / size,
-                    updates, trainingNanos * 1e-9, settings.hiddenUnits(), net.parameters());
-        }
-    }
-
-    /** Fills {@code order} with a uniformly random permutation of 0..N-1 (Fisher-Yates). */
-    private static void permute(int[] order, Random random) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-    }
-
-    private static void checkBatch(String name, int batchSize, int size) {
-        if (batchSize < 1 || batchSize > size) {
-            throw new IllegalArgumentException(name + " must be in [1, N = " + size + "], got "
-                    + batchSize);
+            FloatShallowNet net = new FloatShallowNet(shape, trainRows, settings.maxBatchSize(),
+                    capacity, workers);
+            SgdTrainer.Run run = SgdTrainer.run(net, shape.initialParameters(settings.seed()),
+                    settings, listener, () -> net.evaluate(testRows));
+            SgdEngine.Evaluation trainEval = net.evaluate();
+            SgdEngine.Evaluation testEval = net.evaluate(testRows);
+            return new TrainingResult(trainEval.accuracy(), testEval.accuracy(),
+                    trainEval.meanCrossEntropy(), testEval.meanCrossEntropy(), run.epochs(),
+                    run.updates(), run.seconds(), settings.hiddenUnits(), net.parameters());
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.github.occam.sgd;
 
 /**
- * Receives progress and learning-curve metrics from {@link ShallowNetTrainer}.
+ * Receives progress and learning-curve metrics from the training loop of {@link SgdTrainer},
+ * which {@link ShallowNetTrainer} runs too.
  *
- * <p>Call order, always on the thread that called
- * {@link ShallowNetTrainer#train(io.github.occam.data.Dataset, io.github.occam.data.Dataset,
- * SgdSettings, TrainingListener) train}, never concurrently:
+ * <p>Call order, always on the thread that called {@code train}, never concurrently:
  * <ol>
  *   <li>{@link #wantsTestMetrics()} once, before the first update;</li>
  *   <li>for each epoch: {@link #onUpdate(long)} after each parameter update, then
@@ -34,7 +33,8 @@ public interface TrainingListener {
 
     /**
      * Returns true to have the test accuracy and test cross-entropy evaluated after every epoch
-     * (a forward pass over the test set, outside the timed training); false by default.
+     * (a forward pass over the test set, outside the timed training); false by default. Only
+     * {@link ShallowNetTrainer} has a test set; {@link SgdTrainer} reports NaN either way.
      */
     default boolean wantsTestMetrics() {
         return false;

@@ -1,16 +1,19 @@
 package io.github.occam.sgd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.occam.Batch;
 import io.github.occam.data.Dataset;
+import io.github.occam.models.ShallowNetShape;
+import io.github.occam.models.ShallowNetwork;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The float32 batch kernels against the double-precision reference network. */
+/** The float32 batch kernels against {@link ShallowNetwork} on the same batches. */
 class FloatShallowNetTest {
 
     private static final int D = 37;
@@ -24,140 +27,95 @@ class FloatShallowNetTest {
         started.forEach(Workers::close);
     }
 
-    private FloatShallowNet net(Dataset data, int capacity, int threads, long seed) {
+    /** An engine on {@code data}, not initialized, with batches of up to {@code capacity}. */
+    private FloatShallowNet engine(Dataset data, int capacity, int threads) {
         Workers workers = new Workers(threads);
         started.add(workers);
-        FloatShallowNet net = new FloatShallowNet(data.featureCount(), H, data.classCount(),
-                capacity, SparseRows.of(data).maxNonZero(capacity), workers);
-        net.initialize(seed);
+        return new FloatShallowNet(new ShallowNetShape(data.featureCount(), H, data.classCount()),
+                SparseRows.of(data), capacity, capacity, workers);
+    }
+
+    /** An engine started at the shape's He draw for {@code seed}. */
+    private FloatShallowNet net(Dataset data, int capacity, int threads, long seed,
+            double lambda) {
+        FloatShallowNet net = engine(data, capacity, threads);
+        net.initialize(net.shape.initialParameters(seed), lambda);
         return net;
     }
 
-    private static int[] identity(int size) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    /** Largest |a - b| relative to the largest |b|. */
-    private static double relativeError(double[] a, double[] b) {
-        double diff = 0;
-        double scale = 0;
-        for (int k = 0; k < a.length; k++) {
-            diff = Math.max(diff, Math.abs(a[k] - b[k]));
-            scale = Math.max(scale, Math.abs(b[k]));
-        }
-        return diff / scale;
-    }
-
     @Test
-    void referenceGradientMatchesFiniteDifferences() {
-        Dataset data = ReferenceNet.blobs(9, 5, 3, 11);
-        int hidden = 4;
-        Random random = new Random(5);
-        double[] w = new double[hidden * 5 + hidden + 3 * hidden + 3];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = random.nextGaussian() * 0.7;
-        }
-        int[] batch = {0, 3, 4, 8};
-        double lambda = 0.3;
-        double[] g = ReferenceNet.meanGradient(w, data, hidden, batch, lambda, null);
-        double step = 1e-6;
-        for (int k = 0; k < w.length; k++) {
-            double[] plus = w.clone();
-            double[] minus = w.clone();
-            plus[k] += step;
-            minus[k] -= step;
-            double fd = (meanCost(plus, data, hidden, batch, lambda)
-                    - meanCost(minus, data, hidden, batch, lambda)) / (2 * step);
-            assertThat(g[k]).as("component %d", k).isCloseTo(fd,
-                    within(1e-6));
-        }
-    }
-
-    private static double meanCost(double[] w, Dataset data, int hidden, int[] batch,
-            double lambda) {
-        double[] loss = new double[1];
-        ReferenceNet.meanGradient(w, data, hidden, batch, 0, loss);
-        double norm = 0;
-        for (double v : w) {
-            norm += v * v;
-        }
-        return loss[0] + lambda * norm / (2 * data.size());
-    }
-
-    @Test
-    void firstStepVelocityIsTheBatchMeanGradient() {
-        Dataset data = ReferenceNet.blobs(40, D, N_CLASSES, 1);
-        FloatShallowNet net = net(data, 40, 1, 3);
-        double[] w0 = net.parameters();
-        int[] order = identity(40);
+    void firstStepMatchesShallowNetworksLossAndGradient() {
+        Dataset data = Blobs.of(40, D, N_CLASSES, 1);
+        ShallowNetwork reference = Blobs.network(data, H);
         double lambda = 2.0;
-        // Batch of 21 examples starting at 7: more than one phase-1 chunk, a partial chunk.
-        double loss = net.step(SparseRows.of(data), order, 7, 21, 0.05f, 0f,
-                (float) (lambda / data.size()));
-        int[] batch = new int[21];
-        for (int i = 0; i < 21; i++) {
-            batch[i] = 7 + i;
-        }
-        double[] meanLoss = new double[1];
-        double[] expected = ReferenceNet.meanGradient(w0, data, H, batch, lambda, meanLoss);
-        assertThat(relativeError(net.velocity(), expected)).isLessThan(1e-5);
-        assertThat(loss / 21).isCloseTo(meanLoss[0],
-                within(1e-5 * meanLoss[0]));
-    }
-
-    @Test
-    void singleExampleStepMatchesReference() {
-        Dataset data = ReferenceNet.blobs(10, D, N_CLASSES, 2);
-        FloatShallowNet net = net(data, 10, 1, 4);
+        FloatShallowNet net = net(data, 40, 1, 3, lambda);
         double[] w0 = net.parameters();
-        net.step(SparseRows.of(data), identity(10), 5, 1, 0.1f, 0f, 0f);
-        double[] expected = ReferenceNet.meanGradient(w0, data, H, new int[] {5}, 0, null);
-        assertThat(relativeError(net.velocity(), expected)).isLessThan(1e-5);
+        float eps = 0.05f;
+        // Batch of 21 examples starting at 7: more than one phase-1 chunk, a partial chunk.
+        int[] order = SgdTesting.identity(40);
+        double loss = net.step(order, 7, 21, eps, 0.9);
+        Batch batch = Batch.of(order, 7, 21);
+        double crossEntropy = reference.crossEntropy(w0, batch, null);
+        double[] g = SgdTesting.meanGradient(reference, lambda, w0, batch);
+        assertThat(loss).isCloseTo(crossEntropy, within(1e-5 * crossEntropy));
+        // From rest the velocity is g and the step is -eps g.
+        assertThat(SgdTesting.relativeError(net.velocity(), g)).isLessThan(1e-5);
+        double[] step = net.parameters();
+        double[] expectedStep = new double[g.length];
+        for (int k = 0; k < step.length; k++) {
+            step[k] -= w0[k];
+            expectedStep[k] = -eps * g[k];
+        }
+        assertThat(SgdTesting.relativeError(step, expectedStep)).isLessThan(1e-3);
     }
 
     @Test
-    void momentumStepsFollowTheHandWrittenUpdate() {
-        Dataset data = ReferenceNet.blobs(30, D, N_CLASSES, 3);
-        FloatShallowNet net = net(data, 30, 1, 5);
-        SparseRows rows = SparseRows.of(data);
-        int[] order = {4, 17, 2, 29, 11, 8, 23, 0, 14, 6, 19, 25};
+    void singleExampleStepMatchesShallowNetwork() {
+        Dataset data = Blobs.of(10, D, N_CLASSES, 2);
+        FloatShallowNet net = net(data, 10, 1, 4, 0.0);
+        double[] w0 = net.parameters();
+        net.step(SgdTesting.identity(10), 5, 1, 0.1, 0.0);
+        double[] expected = SgdTesting.meanGradient(Blobs.network(data, H), 0.0, w0,
+                Batch.of(5));
+        assertThat(SgdTesting.relativeError(net.velocity(), expected)).isLessThan(1e-5);
+    }
+
+    @Test
+    void momentumStepsFollowTheUpdateOnShallowNetworksGradient() {
+        Dataset data = Blobs.of(30, D, N_CLASSES, 3);
+        ShallowNetwork reference = Blobs.network(data, H);
         double eps = 0.2;
         double m = 0.9;
         double lambda = 1.5;
+        FloatShallowNet net = net(data, 30, 1, 5, lambda);
+        int[] order = {4, 17, 2, 29, 11, 8, 23, 0, 14, 6, 19, 25};
         double[] w = net.parameters();
         double[] v = new double[w.length];
         for (int s = 0; s < 3; s++) {
-            int[] batch = java.util.Arrays.copyOfRange(order, 4 * s, 4 * s + 4);
-            double[] g = ReferenceNet.meanGradient(w, data, H, batch, lambda, null);
+            double[] g = SgdTesting.meanGradient(reference, lambda, w, Batch.of(order, 4 * s, 4));
             for (int k = 0; k < w.length; k++) {
                 v[k] = m * v[k] + g[k];
                 w[k] -= eps * v[k];
             }
-            net.step(rows, order, 4 * s, 4, (float) eps, (float) m,
-                    (float) (lambda / data.size()));
-            assertThat(relativeError(net.velocity(), v)).as("velocity after step %d", s + 1)
-                    .isLessThan(1e-4);
-            assertThat(relativeError(net.parameters(), w)).as("parameters after step %d", s + 1)
-                    .isLessThan(1e-5);
+            net.step(order, 4 * s, 4, eps, m);
+            assertThat(SgdTesting.relativeError(net.velocity(), v))
+                    .as("velocity after step %d", s + 1).isLessThan(1e-4);
+            assertThat(SgdTesting.relativeError(net.parameters(), w))
+                    .as("parameters after step %d", s + 1).isLessThan(1e-5);
         }
     }
 
     @Test
     void stepsAreBitIdenticalForEveryThreadCount() {
-        Dataset data = ReferenceNet.blobs(70, D, N_CLASSES, 4);
-        SparseRows rows = SparseRows.of(data);
-        int[] order = identity(70);
+        Dataset data = Blobs.of(70, D, N_CLASSES, 4);
+        int[] order = SgdTesting.identity(70);
         double[] reference = null;
         assertThat(66).isGreaterThanOrEqualTo(FloatShallowNet.PARALLEL_FROM);
         for (int threads : new int[] {1, 2, 3}) {
-            FloatShallowNet net = net(data, 70, threads, 6);
+            FloatShallowNet net = net(data, 70, threads, 6, 0.7);
             for (int s = 0; s < 4; s++) {
-                net.step(rows, order, s, 66, 0.1f, 0.9f, 0.01f);
-                net.step(rows, order, s, 2, 0.1f, 0.9f, 0.01f);
+                net.step(order, s, 66, 0.1, 0.9);
+                net.step(order, s, 2, 0.1, 0.9);
             }
             double[] w = net.parameters();
             if (reference == null) {
@@ -171,46 +129,86 @@ class FloatShallowNetTest {
     @Test
     void deferredRowUpdatesAreBitIdenticalToImmediateOnes() {
         // Half the pixels are zero in half the examples: many rows skip many steps.
-        Dataset data = ReferenceNet.blobs(60, D, N_CLASSES, 8);
-        SparseRows rows = SparseRows.of(data);
-        int[] order = identity(60);
-        for (float decay : new float[] {0f, 0.02f}) {
-            FloatShallowNet deferred = net(data, 60, 2, 9);
-            FloatShallowNet immediate = net(data, 60, 2, 9);
+        Dataset data = Blobs.of(60, D, N_CLASSES, 8);
+        int[] order = SgdTesting.identity(60);
+        for (double lambda : new double[] {0.0, 1.2}) {
+            FloatShallowNet deferred = net(data, 60, 2, 9, lambda);
+            FloatShallowNet immediate = net(data, 60, 2, 9, lambda);
             immediate.eager = true;
             for (FloatShallowNet net : List.of(deferred, immediate)) {
                 for (int s = 0; s < 40; s++) {
-                    net.step(rows, order, s, 1 + s % 3, 0.05f, 0.9f, decay);
+                    net.step(order, s, 1 + s % 3, 0.05, 0.9);
                 }
-                net.step(rows, order, 0, 60, 0.02f, 0.8f, decay);
-                net.step(rows, order, 7, 1, 0.02f, 0.8f, decay);
+                net.step(order, 0, 60, 0.02, 0.8);
+                net.step(order, 7, 1, 0.02, 0.8);
             }
-            assertThat(deferred.velocity()).as("decay %s", decay)
+            assertThat(deferred.velocity()).as("lambda %s", lambda)
                     .containsExactly(immediate.velocity());
-            assertThat(deferred.parameters()).as("decay %s", decay)
+            assertThat(deferred.parameters()).as("lambda %s", lambda)
                     .containsExactly(immediate.parameters());
         }
     }
 
     @Test
-    void initializationIsShallowNetworksHeDrawRoundedToFloat() {
-        Dataset data = ReferenceNet.blobs(5, D, N_CLASSES, 6);
-        double[] expected = io.github.occam.models.ShallowNetwork.initialParameters(D, H,
-                N_CLASSES, 17L);
-        double[] w = net(data, 5, 1, 17L).parameters();
+    void initializeRoundsTheStartToFloatInTheShapesLayout() {
+        Dataset data = Blobs.of(5, D, N_CLASSES, 6);
+        FloatShallowNet net = engine(data, 5, 1);
+        double[] start = new ShallowNetShape(D, H, N_CLASSES).initialParameters(17L);
+        start[net.shape.b1Offset() + 2] = 0.25;
+        start[net.shape.b2Offset() + 1] = -1.0 / 3;
+        net.initialize(start, 0.0);
+        double[] w = net.parameters();
         for (int k = 0; k < w.length; k++) {
-            assertThat(w[k]).as("parameter %d", k).isEqualTo((double) (float) expected[k]);
+            assertThat(w[k]).as("parameter %d", k).isEqualTo((double) (float) start[k]);
         }
+        assertThat(net.velocity()).containsOnly(0.0);
     }
 
     @Test
-    void evaluationMatchesReference() {
-        Dataset data = ReferenceNet.blobs(53, D, N_CLASSES, 5);
-        FloatShallowNet net = net(data, 20, 2, 7);
-        double[] result = net.evaluate(SparseRows.of(data));
-        double[] expected = ReferenceNet.evaluate(net.parameters(), data, H);
-        assertThat(result[0] / data.size()).isEqualTo(expected[0]);
-        assertThat(result[1] / data.size()).isCloseTo(expected[1],
-                within(1e-5 * expected[1]));
+    void initializeAgainStartsAFreshRun() {
+        Dataset data = Blobs.of(30, D, N_CLASSES, 10);
+        int[] order = SgdTesting.identity(30);
+        FloatShallowNet reused = net(data, 30, 1, 11, 0.5);
+        for (int s = 0; s < 5; s++) {
+            reused.step(order, s, 1 + s % 2, 0.3, 0.9);  // leaves deferred rows and velocity
+        }
+        reused.initialize(reused.shape.initialParameters(12), 0.5);
+        FloatShallowNet fresh = net(data, 30, 1, 12, 0.5);
+        for (FloatShallowNet net : List.of(reused, fresh)) {
+            net.step(order, 3, 4, 0.1, 0.9);
+            net.step(order, 9, 2, 0.1, 0.9);
+        }
+        assertThat(reused.parameters()).containsExactly(fresh.parameters());
+        assertThat(reused.velocity()).containsExactly(fresh.velocity());
+    }
+
+    @Test
+    void evaluationMatchesShallowNetwork() {
+        Dataset data = Blobs.of(53, D, N_CLASSES, 5);
+        FloatShallowNet net = net(data, 20, 2, 7, 0.0);
+        SgdEngine.Evaluation result = net.evaluate();
+        double[] w = net.parameters();
+        ShallowNetwork reference = Blobs.network(data, H);
+        assertThat(result.accuracy()).isEqualTo(reference.accuracy(w));
+        double crossEntropy = reference.crossEntropy(w) / data.size();
+        assertThat(result.meanCrossEntropy()).isCloseTo(crossEntropy, within(1e-5 * crossEntropy));
+        assertThat(net.exampleCount()).isEqualTo(53);
+        assertThat(net.parameterCount()).isEqualTo(reference.parameterCount());
+    }
+
+    @Test
+    void refusesToWorkBeforeInitializeAndChecksTheStart() {
+        Dataset data = Blobs.of(5, D, N_CLASSES, 6);
+        FloatShallowNet net = engine(data, 5, 1);
+        assertThatThrownBy(() -> net.step(SgdTesting.identity(5), 0, 2, 0.1, 0.0))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("initialize");
+        assertThatThrownBy(net::evaluate).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(net::parameters).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> net.initialize(new double[3], 0.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start")
+                .hasMessageContaining("3");
+        assertThatThrownBy(() -> net.initialize(new double[net.parameterCount()], -1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lambda")
+                .hasMessageContaining("-1.0");
     }
 }

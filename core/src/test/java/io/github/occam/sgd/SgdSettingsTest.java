@@ -23,9 +23,9 @@ class SgdSettingsTest {
     }
 
     @Test
-    void scheduleLooksUpThePhaseOfEachEpoch() {
+    void scheduleLooksUpTheMilestoneOfEachEpoch() {
         SgdSettings s = BASE.withBatchSize(16).withLearningRate(0.2).withSchedule(List.of(
-                new SgdSettings.Phase(10, 0.04, 16), new SgdSettings.Phase(20, 0.04, 80)));
+                new SgdSettings.Milestone(10, 0.04, 16), new SgdSettings.Milestone(20, 0.04, 80)));
         assertThat(s.learningRateAt(0)).isEqualTo(0.2);
         assertThat(s.learningRateAt(9)).isEqualTo(0.2);
         assertThat(s.learningRateAt(10)).isEqualTo(0.04);
@@ -37,10 +37,10 @@ class SgdSettingsTest {
 
     @Test
     void scheduleIsCopied() {
-        List<SgdSettings.Phase> phases = new ArrayList<>();
-        phases.add(new SgdSettings.Phase(3, 0.1, 4));
-        SgdSettings s = BASE.withSchedule(phases);
-        phases.add(new SgdSettings.Phase(5, 0.1, 8));
+        List<SgdSettings.Milestone> milestones = new ArrayList<>();
+        milestones.add(new SgdSettings.Milestone(3, 0.1, 4));
+        SgdSettings s = BASE.withSchedule(milestones);
+        milestones.add(new SgdSettings.Milestone(5, 0.1, 8));
         assertThat(s.schedule()).hasSize(1);
     }
 
@@ -67,14 +67,15 @@ class SgdSettingsTest {
         assertThatThrownBy(() -> BASE.withEpochs(0)).hasMessageContaining("0");
         assertThatThrownBy(() -> BASE.withUpdates(-5)).hasMessageContaining("-5");
         assertThatThrownBy(() -> BASE.withBudget(null)).hasMessageContaining("budget");
-        assertThatThrownBy(() -> new SgdSettings.Phase(-1, 0.1, 4))
-                .hasMessageContaining("startEpoch").hasMessageContaining("-1");
-        assertThatThrownBy(() -> new SgdSettings.Phase(1, -0.1, 4))
+        assertThatThrownBy(() -> new SgdSettings.Milestone(-1, 0.1, 4))
+                .hasMessage("milestone epoch must be >= 0, got -1");
+        assertThatThrownBy(() -> new SgdSettings.Milestone(1, -0.1, 4))
                 .hasMessageContaining("learningRate");
-        assertThatThrownBy(() -> new SgdSettings.Phase(1, 0.1, 0))
+        assertThatThrownBy(() -> new SgdSettings.Milestone(1, 0.1, 0))
                 .hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> BASE.withSchedule(List.of(new SgdSettings.Phase(5, 0.1, 4),
-                new SgdSettings.Phase(5, 0.1, 8)))).hasMessageContaining("increasing");
+        assertThatThrownBy(() -> BASE.withSchedule(List.of(new SgdSettings.Milestone(5, 0.1, 4),
+                new SgdSettings.Milestone(5, 0.1, 8)))).hasMessageContaining("increasing")
+                .hasMessageContaining("5 then 5");
         assertThatThrownBy(() -> BASE.learningRateAt(-1)).hasMessageContaining("-1");
     }
 }

@@ -6,45 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.occam.data.Dataset;
-import java.util.ArrayList;
+import io.github.occam.models.ShallowNetwork;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Training runs: budgets, schedules, listener order, determinism, a learnable problem. */
 class ShallowNetTrainerTest {
 
-    private static final Dataset TRAIN = ReferenceNet.blobs(60, 20, 3, 21);
-    private static final Dataset TEST = ReferenceNet.blobs(90, 20, 3, 22);
+    private static final Dataset TRAIN = Blobs.of(60, 20, 3, 21);
+    private static final Dataset TEST = Blobs.of(90, 20, 3, 22);
     private static final SgdSettings SMALL = SgdSettings.defaults().withHiddenUnits(24)
             .withBatchSize(7).withLearningRate(0.05).withEpochs(3).withSeed(9);
-
-    /** Records every listener call as a string. */
-    private static final class Recorder implements TrainingListener {
-        final List<String> calls = new ArrayList<>();
-        final List<EpochMetrics> epochs = new ArrayList<>();
-        final boolean test;
-
-        Recorder(boolean test) {
-            this.test = test;
-        }
-
-        @Override
-        public boolean wantsTestMetrics() {
-            calls.add("wants");
-            return test;
-        }
-
-        @Override
-        public void onUpdate(long updates) {
-            calls.add("update " + updates);
-        }
-
-        @Override
-        public void onEpoch(EpochMetrics metrics) {
-            calls.add("epoch " + metrics.epoch());
-            epochs.add(metrics);
-        }
-    }
 
     @Test
     void learnsSeparableBlobs() {
@@ -58,24 +30,27 @@ class ShallowNetTrainerTest {
     }
 
     @Test
-    void reportedMetricsMatchTheReturnedParameters() {
+    void trainedParametersGoToShallowNetworkUnchanged() {
+        // A few updates (N = 60, B = 7: 27 in three epochs), then the evidence's model takes over.
         TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
         double[] w = result.parameters();
-        assertThat(w).hasSize(24 * 20 + 24 + 3 * 24 + 3);
-        double[] train = ReferenceNet.evaluate(w, TRAIN, 24);
-        double[] test = ReferenceNet.evaluate(w, TEST, 24);
-        assertThat(result.trainAccuracy()).isEqualTo(train[0]);
-        assertThat(result.testAccuracy()).isEqualTo(test[0]);
-        assertThat(result.trainCrossEntropy()).isCloseTo(train[1], within(1e-5));
-        assertThat(result.testCrossEntropy()).isCloseTo(test[1], within(1e-5));
-        assertThat(result.hiddenUnits()).isEqualTo(24);
+        ShallowNetwork train = Blobs.network(TRAIN, 24);
+        ShallowNetwork test = Blobs.network(TEST, 24);
+        assertThat(w).hasSize(train.parameterCount());
+        assertThat(train.crossEntropy(w) / TRAIN.size()).isCloseTo(result.trainCrossEntropy(),
+                within(1e-5 * result.trainCrossEntropy()));
+        assertThat(test.crossEntropy(w) / TEST.size()).isCloseTo(result.testCrossEntropy(),
+                within(1e-5 * result.testCrossEntropy()));
+        assertThat(result.trainAccuracy()).isEqualTo(train.accuracy(w));
+        assertThat(result.testAccuracy()).isEqualTo(test.accuracy(w));
+        assertThat(result.hiddenUnits()).isEqualTo(train.shape().hiddenUnits());
     }
 
     @Test
     void sameSeedSameParametersWithOneAndTwoThreads() {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores");
         // N = 150, B = 70: two batches on both threads, then one of 10 on the calling thread.
-        Dataset train = ReferenceNet.blobs(150, 20, 3, 23);
+        Dataset train = Blobs.of(150, 20, 3, 23);
         SgdSettings settings = SMALL.withHiddenUnits(40).withBatchSize(70).withLambda(0.5);
         TrainingResult one = ShallowNetTrainer.create().withThreads(1).train(train, TEST, settings);
         TrainingResult two = ShallowNetTrainer.create().withThreads(2).train(train, TEST, settings);
@@ -89,7 +64,7 @@ class ShallowNetTrainerTest {
     @Test
     void budgetInUpdatesCountsBatchesAndMayStopMidEpoch() {
         // N = 60, B = 7: 9 batches per epoch, the last one of 4 examples.
-        Recorder recorder = new Recorder(false);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         TrainingResult byUpdates = ShallowNetTrainer.create()
                 .train(TRAIN, TEST, SMALL.withUpdates(12), recorder);
         assertThat(byUpdates.updates()).isEqualTo(12);
@@ -112,8 +87,8 @@ class ShallowNetTrainerTest {
     @Test
     void scheduleSwitchesLearningRateAndBatchSizeAtItsEpochs() {
         SgdSettings settings = SMALL.withEpochs(4).withSchedule(List.of(
-                new SgdSettings.Phase(1, 0.01, 20), new SgdSettings.Phase(3, 0.002, 60)));
-        Recorder recorder = new Recorder(false);
+                new SgdSettings.Milestone(1, 0.01, 20), new SgdSettings.Milestone(3, 0.002, 60)));
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
         assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
                 .containsExactly(7, 20, 20, 60);
@@ -126,17 +101,17 @@ class ShallowNetTrainerTest {
         // A schedule that repeats the base values changes nothing.
         TrainingResult plain = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
         TrainingResult same = ShallowNetTrainer.create().train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Phase(1, 0.05, 7))));
+                SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.05, 7))));
         assertThat(same.parameters()).containsExactly(plain.parameters());
         // A real switch changes the run from that epoch on.
         TrainingResult switched = ShallowNetTrainer.create().train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Phase(2, 0.05, 8))));
+                SMALL.withSchedule(List.of(new SgdSettings.Milestone(2, 0.05, 8))));
         assertThat(switched.parameters()).isNotEqualTo(plain.parameters());
     }
 
     @Test
     void listenerIsCalledInTheDocumentedOrder() {
-        Recorder recorder = new Recorder(true);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(true);
         TrainingResult result = ShallowNetTrainer.create()
                 .train(TRAIN, TEST, SMALL.withEpochs(2).withBatchSize(30), recorder);
         assertThat(recorder.calls).containsExactly("wants", "update 1", "update 2", "epoch 1",
@@ -147,7 +122,7 @@ class ShallowNetTrainerTest {
         assertThat(last.trainCrossEntropy()).isFinite().isPositive();
         assertThat(last.seconds()).isPositive();
 
-        Recorder quiet = new Recorder(false);
+        SgdTesting.Recorder quiet = new SgdTesting.Recorder(false);
         ShallowNetTrainer.create().train(TRAIN, TEST, SMALL.withEpochs(1), quiet);
         assertThat(quiet.epochs.get(0).testAccuracy()).isNaN();
     }
@@ -155,21 +130,17 @@ class ShallowNetTrainerTest {
     @Test
     void firstEpochTrainLossIsTheMeanOverItsBatches() {
         // One batch of all N examples: the epoch's train loss is the loss at the initial point.
-        Recorder recorder = new Recorder(false);
+        SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         SgdSettings settings = SMALL.withBatchSize(60).withEpochs(1);
         TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
-        double[] loss = new double[1];
-        int[] all = new int[60];
-        for (int i = 0; i < 60; i++) {
-            all[i] = i;
+        // The initial parameters, drawn as the trainer draws them: the shape's, rounded to float.
+        ShallowNetwork net = Blobs.network(TRAIN, 24);
+        double[] start = net.shape().initialParameters(settings.seed());
+        for (int k = 0; k < start.length; k++) {
+            start[k] = (float) start[k];
         }
-        // The initial parameters, drawn as the trainer draws them.
-        try (Workers workers = new Workers(1)) {
-            FloatShallowNet net = new FloatShallowNet(20, 24, 3, 60, 1200, workers);
-            net.initialize(settings.seed());
-            ReferenceNet.meanGradient(net.parameters(), TRAIN, 24, all, 0, loss);
-        }
-        assertThat(recorder.epochs.get(0).trainCrossEntropy()).isCloseTo(loss[0], within(1e-5));
+        double loss = net.crossEntropy(start) / TRAIN.size();
+        assertThat(recorder.epochs.get(0).trainCrossEntropy()).isCloseTo(loss, within(1e-5));
         assertThat(result.updates()).isEqualTo(1);
     }
 
@@ -180,9 +151,9 @@ class ShallowNetTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize").hasMessageContaining("61");
         assertThatThrownBy(() -> trainer.train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Phase(1, 0.1, 100)))))
+                SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.1, 100)))))
                 .hasMessageContaining("batchSize").hasMessageContaining("100");
-        Dataset wide = ReferenceNet.blobs(10, 21, 3, 1);
+        Dataset wide = Blobs.of(10, 21, 3, 1);
         assertThatThrownBy(() -> trainer.train(TRAIN, wide, SMALL))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("21");
         assertThatThrownBy(() -> trainer.train(TRAIN, TEST, null))

@@ -25,8 +25,8 @@ class ThroughputBenchmarkTest {
 
     @Test
     void measuresTheTimedEpochsAfterOneWarmUp() {
-        Dataset train = ReferenceNet.blobs(50, 30, 4, 1);
-        Dataset test = ReferenceNet.blobs(40, 30, 4, 2);
+        Dataset train = Blobs.of(50, 30, 4, 1);
+        Dataset test = Blobs.of(40, 30, 4, 2);
         SgdSettings settings = SgdSettings.defaults().withHiddenUnits(16).withBatchSize(5);
         ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create(),
                 train, test, settings, 2);
