@@ -6,6 +6,7 @@ import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.evidence.Evidence;
 import io.github.occam.noise.SgdNoiseScale;
 import io.github.occam.noise.SgdSchedule;
+import io.github.occam.noise.GradientNoise;
 import io.github.occam.noise.GradientNoiseScale;
 import io.github.occam.spectrum.HessianSpectrum;
 
@@ -23,7 +24,9 @@ import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.optim.Minimizer;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
+import io.github.occam.sgd.SgdTrainer;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingResult;
 import java.io.IOException;
@@ -190,6 +193,64 @@ class UserGuideExamplesTest {
         assertThat(model.crossEntropy(new double[4])).isCloseTo(80 * Math.log(2), within(1e-12));
     }
 
+    @Test
+    void ownModelTrainsWithSgdHasItsNoiseMeasuredAndItsEvidenceComputed() {
+        double[][] x = features(5, 200, 4);
+        int[] y = labels(x, 6);
+        double[] signs = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            signs[i] = y[i] == 1 ? 1.0 : -1.0;
+        }
+        // snippet: own-model-end-to-end
+        Model model = new SignedLogit(x, signs);
+        double lambda = 1.0;
+        double[] start = new double[model.parameterCount()];
+
+        // the gradient noise at the start: B_simple = tr(Sigma) / |G|^2, from 200 pairs of batches
+        GradientNoise noise = GradientNoise.measure(model, lambda, start, 4, 32, 200, 7L);
+        Estimate bSimple = noise.simpleNoiseScale().orElseThrow();   // empty if |G|^2 unresolved
+
+        // SGD with momentum on the batch cost, v <- m v + g; w <- w - eps v
+        SgdSettings settings = SgdSettings.defaults().withBatchSize(20).withLearningRate(0.002)
+                .withMomentum(0.9).withLambda(lambda).withEpochs(300).withSeed(11L);
+        SgdResult trained = SgdTrainer.train(model, start, settings);
+
+        // the evidence where SGD ended, and at the minimum found from there
+        Evidence atEnd = Evidence.at(model, trained.parameters(), lambda);
+        Evidence atMinimum = Evidence.from(model, lambda, trained.parameters());
+        // end snippet
+
+        // the noise against the exact per-example gradients at w = 0
+        int n = model.exampleCount();
+        double[] mean = new double[4];
+        double[][] perExample = new double[n][4];
+        for (int i = 0; i < n; i++) {
+            model.crossEntropy(start, Batch.of(i), perExample[i]);   // the prior's gradient is 0 at w = 0
+            for (int j = 0; j < 4; j++) {
+                mean[j] += perExample[i][j] / n;
+            }
+        }
+        double g2 = dot(mean, mean);
+        double trace = 0.0;
+        for (double[] gi : perExample) {
+            for (int j = 0; j < 4; j++) {
+                trace += (gi[j] - mean[j]) * (gi[j] - mean[j]) / n;
+            }
+        }
+        assertThat(noise.trustworthy()).isTrue();
+        assertThat(noise.squaredGradientNorm().value())
+                .isCloseTo(g2, within(3 * noise.squaredGradientNorm().error()));
+        assertThat(noise.covarianceTrace().value())
+                .isCloseTo(trace, within(3 * noise.covarianceTrace().error()));
+        assertThat(bSimple.value()).isCloseTo(trace / g2, within(3 * bSimple.error()));
+        // SGD ends near the minimum; the evidence there is close to the evidence at the minimum
+        assertThat(atMinimum.converged()).isTrue();
+        assertThat(atEnd.gradientNorm()).isLessThan(0.5);
+        assertThat(atEnd.logEvidenceRatio()).isCloseTo(atMinimum.logEvidenceRatio(),
+                within(0.01 * Math.abs(atMinimum.logEvidenceRatio())));
+        assertThat(atMinimum.logEvidenceRatio()).isLessThan(0.0);   // labels that follow x
+    }
+
     // ---- 2. The evidence at the minimum -----------------------------------------------------
 
     @Test
@@ -222,8 +283,9 @@ class UserGuideExamplesTest {
         // snippet: retry
         Minimizer hasty = Minimizer.lbfgs().withMaxIterations(2);
         Evidence first = Laplace.of(hasty, SpectrumMethod.exact()).evidence(model, 1.0);
-        Evidence evidence = first.converged() ? first
-                : Laplace.of(Minimizer.newton().withGradientTolerance(1e-9), SpectrumMethod.exact()).evidence(model, 1.0);
+        Laplace careful = Laplace.of(Minimizer.newton().withGradientTolerance(1e-9),
+                SpectrumMethod.exact());
+        Evidence evidence = first.converged() ? first : careful.evidence(model, 1.0);
         // end snippet
 
         assertThat(first.converged()).isFalse();
