@@ -110,7 +110,8 @@ public final class CommandErrors {
     public static String message(Throwable failure) {
         OutOfMemoryError memory = outOfMemory(failure);
         if (memory != null) {
-            return "out of memory (" + oneLine(memory.getMessage()) + "): this Java virtual"
+            String what = oneLine(memory.getMessage());
+            return "out of memory" + (what.isEmpty() ? "" : " (" + what + ")") + ": this Java virtual"
                     + " machine may use " + Memory.format(Memory.available())
                     + "; use less data or smaller sizes, or give Java more with java -Xmx";
         }
@@ -153,25 +154,41 @@ public final class CommandErrors {
         return (e.getFile() == null ? "a file" : e.getFile()) + other + ": " + reason;
     }
 
-    /** The cause of the wrappers that only carry it across a thread or an interface. */
+    /**
+     * The cause of the wrappers that only carry it across a thread or an interface, including
+     * the copy of the same class that a parallel stream rethrows in the calling thread.
+     */
     private static Throwable unwrap(Throwable failure) {
         Throwable e = failure;
-        while (e.getCause() != null && (e instanceof ExecutionException
+        while (e.getCause() != null && e.getCause() != e && (e instanceof ExecutionException
                 || e instanceof CompletionException || e instanceof UncheckedIOException
                 || e instanceof InvocationTargetException
-                || e instanceof CommandLine.ExecutionException)) {
+                || e instanceof CommandLine.ExecutionException
+                || isCopyOfCause(e))) {
             e = e.getCause();
         }
         return e;
     }
 
+    /**
+     * A parallel stream rethrows a worker's exception as a new one of its class, caused by it,
+     * with the cause's {@code toString()} or no message.
+     */
+    private static boolean isCopyOfCause(Throwable e) {
+        Throwable cause = e.getCause();
+        return e.getClass() == cause.getClass()
+                && (e.getMessage() == null || e.getMessage().equals(cause.toString()));
+    }
+
+    /** The innermost {@link OutOfMemoryError} of the chain (a copy rethrown has no message). */
     private static OutOfMemoryError outOfMemory(Throwable failure) {
+        OutOfMemoryError found = null;
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof OutOfMemoryError memory) {
-                return memory;
+                found = memory;
             }
         }
-        return null;
+        return found;
     }
 
     private static String oneLine(String text) {

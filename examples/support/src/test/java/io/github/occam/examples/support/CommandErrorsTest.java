@@ -127,6 +127,18 @@ class CommandErrorsTest {
     }
 
     @Test
+    void theCopyAParallelStreamRethrowsKeepsTheMessageOfTheWorkersException() {
+        ArithmeticException worker = new ArithmeticException("--lambdas 1e308: no convergence");
+        worker.initCause(new ArithmeticException("QL"));
+        ArithmeticException copy = new ArithmeticException();
+        copy.initCause(worker);
+        assertThat(CommandErrors.message(copy))
+                .isEqualTo("a computation failed: --lambdas 1e308: no convergence");
+        IllegalArgumentException argument = new IllegalArgumentException("--hidden 0");
+        assertThat(CommandErrors.message(new IllegalArgumentException(argument))).isEqualTo("--hidden 0");
+    }
+
+    @Test
     void exitCodesAndMessagesOfWrappedFailures() {
         assertThat(CommandErrors.exitCode(new UncheckedIOException(new AccessDeniedException("out"))))
                 .isEqualTo(2);
