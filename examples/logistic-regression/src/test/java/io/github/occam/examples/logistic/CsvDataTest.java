@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.occam.examples.support.InputException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +160,19 @@ class CsvDataTest {
         Path path = file("1,\"0.5\n");
         assertThatThrownBy(() -> read(path)).isInstanceOf(CsvFormatException.class)
                 .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void aFileTooLargeForMemoryIsRefusedAfterItsFirstLineNamingItsSize() throws IOException {
+        Path path = file("y,a,b\n1,0.5,2\n");
+        try (RandomAccessFile sparse = new RandomAccessFile(path.toFile(), "rw")) {
+            sparse.setLength(1L << 40); // 1 TiB of zeros after the first lines, not stored on disk
+        } catch (IOException e) {
+            Assumptions.abort("no sparse file of 1 TiB here: " + e.getMessage());
+        }
+        assertThatThrownBy(() -> read(path)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(path + " (about ").hasMessageContaining("rows of 3 columns, judged from "
+                        + "its size of 1.00 TiB) needs about ").hasMessageContaining("of memory, more than the");
     }
 
     @Test
