@@ -2,8 +2,8 @@ package io.github.occam.examples.logistic;
 
 /**
  * A set of examples with binary labels, for logistic regression: example {@code i} is the row
- * {@code features[i]} with the label {@code labels[i]}, 0 or 1. Read from a CSV file
- * ({@link CsvData}) or drawn ({@link SyntheticTasks}), in double precision.
+ * {@code features[i]} with the label {@code labels[i]}, 0 or 1, drawn by {@link SyntheticTasks}
+ * in double precision. (A user's data, with any number of classes, is a {@link LabelledSet}.)
  *
  * <p>The arrays are checked (non-empty, rectangular, finite, labels 0 or 1) but not copied, on
  * construction or on access, to keep 10,000 x 200 test sets cheap; treat them as read-only.

@@ -1,21 +1,22 @@
 package io.github.occam.examples.logistic;
 
-import java.io.IOException;
+import io.github.occam.examples.support.InputException;
 import java.nio.file.Path;
 
 /**
  * A data file that cannot be read as the experiment's CSV format. The message names the file,
- * the line (1-based), the column (1-based, the label is column 1) where known, and the bad value.
+ * the line (1-based), the column (1-based) where known, and the bad value; the command line
+ * prints it as one line and exits with code 2.
  *
  * <pre>{@code
  * try {
- *     CsvData.read(path);
+ *     CsvData.read(path, CsvData.Layout.DEFAULT);
  * } catch (CsvFormatException e) {
  *     System.err.println(e.getMessage());   // "train.csv line 3, column 5: 'abc' is not a number"
  * }
  * }</pre>
  */
-public class CsvFormatException extends IOException {
+public class CsvFormatException extends InputException {
 
     private static final long serialVersionUID = 1L;
 

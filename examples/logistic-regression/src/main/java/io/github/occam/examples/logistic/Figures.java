@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       cross-entropy (left axis) and the log evidence ratio per example E/N (right axis, with
  *       the line E = 0) against lambda.</li>
  * </ul>
- * Each file is written atomically (temporary file, then rename).
+ * A run without a test set has no test curves. Each file is written atomically (temporary
+ * file, then rename).
  *
  * <pre>{@code
  * List<Path> files = Figures.write(outDir, rows);   // 4 files: 2 figures x (PNG, SVG)
@@ -82,8 +83,11 @@ public final class Figures {
         double[] train = column(rows, ResultRow::trainAccuracy);
         double[] test = column(rows, ResultRow::testAccuracy);
         style(chart.addSeries("train accuracy", lambda, train), TRAIN);
-        style(chart.addSeries("test accuracy", lambda, test), TEST);
-        double low = Math.min(min(train), min(test));
+        boolean tested = measured(test);
+        if (tested) {
+            style(chart.addSeries("test accuracy", lambda, test), TEST);
+        }
+        double low = tested ? Math.min(min(train), min(test)) : min(train);
         chart.getStyler().setYAxisMin(Math.min(0.4, Math.floor(low * 10.0) / 10.0));
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
@@ -95,8 +99,10 @@ public final class Figures {
         double[] lambda = column(rows, ResultRow::lambda);
         style(chart.addSeries("train cross-entropy", lambda,
                 column(rows, ResultRow::trainCrossEntropy)), TRAIN);
-        style(chart.addSeries("test cross-entropy", lambda,
-                column(rows, ResultRow::testCrossEntropy)), TEST);
+        double[] test = column(rows, ResultRow::testCrossEntropy);
+        if (measured(test)) {
+            style(chart.addSeries("test cross-entropy", lambda, test), TEST);
+        }
         XYSeries e = chart.addSeries("log evidence ratio E/N", lambda,
                 column(rows, ResultRow::logEvidenceRatioPerExample));
         style(e, EVIDENCE);
@@ -137,6 +143,16 @@ public final class Figures {
     private static double[] column(List<ResultRow> rows,
             ToDoubleFunction<ResultRow> value) {
         return rows.stream().mapToDouble(value).toArray();
+    }
+
+    /** Whether a column holds measurements (a run without a test set has NaN test columns). */
+    private static boolean measured(double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double min(double[] values) {

@@ -1,6 +1,9 @@
 package io.github.occam.examples.logistic;
 
-import io.github.occam.examples.support.ProgressBars;
+import io.github.occam.examples.support.CommandErrors;
+import io.github.occam.examples.support.InputException;
+import io.github.occam.examples.support.Memory;
+import io.github.occam.examples.support.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,14 +26,18 @@ import picocli.CommandLine.Spec;
  * The command line of the logistic-regression experiment (Smith &amp; Le, Section 3, Figures 1
  * and 2): trains L2-regularized logistic regression on random and on informative labels over a
  * grid of lambda, writes {@code results.csv} and the two figures into {@code --out}, and prints
- * a summary.
+ * a summary. With {@code --train-csv} it computes the evidence of the user's own data instead
+ * ({@link DataRun}, options in {@link DataOptions}).
  *
  * <pre>{@code
  * java -jar examples/logistic-regression/target/logistic-regression.jar --out results
+ * java -jar logistic-regression.jar --train-csv train.csv
  * java -jar logistic-regression.jar --train-csv train.csv --test-csv test.csv --standardize --bias
  * }</pre>
  *
- * <p>Exit codes: 0 success, 1 unreadable or malformed data or an output error, 2 bad options.
+ * <p>Every option and input file is checked before anything is written. Exit codes
+ * ({@link CommandErrors}): 0 success; 2 a bad option or data file, one line naming it; 1 a
+ * failed computation, too little memory or an output error, one line too.
  */
 @Command(name = "logistic-regression", mixinStandardHelpOptions = true,
         version = "Occam logistic-regression experiment 0.1.0",
@@ -38,7 +46,9 @@ import picocli.CommandLine.Spec;
                 + "informative labels, its accuracy, cross-entropy and log evidence ratio E over a "
                 + "grid of the regularization coefficient lambda.",
             "Writes results.csv, figure1-accuracy.{png,svg} and "
-                + "figure2-cross-entropy-evidence.{png,svg} into --out and prints a summary."})
+                + "figure2-cross-entropy-evidence.{png,svg} into --out and prints a summary.",
+            "With --train-csv: the evidence of your own data, the lambda of maximum evidence "
+                + "and its search (lambda-search.csv) besides."})
 public final class LogisticRegressionExperiment implements Callable<Integer> {
 
     /** The labels to run on synthetic data. */
@@ -67,19 +77,8 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             description = "Output directory, created if missing (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--train-csv", paramLabel = "FILE",
-            description = "Your own training data instead of the synthetic tasks: CSV without "
-                    + "header, first column the 0/1 label, then the features. Needs --test-csv.")
-    private Path trainCsv;
-
-    @Option(names = "--test-csv", paramLabel = "FILE",
-            description = "Your own test data, same format and feature count as --train-csv.")
-    private Path testCsv;
-
-    @Option(names = "--standardize",
-            description = "Scale --train-csv/--test-csv features to mean 0, variance 1 per column, "
-                    + "with the training set's statistics (default: use them as given).")
-    private boolean standardize;
+    @Mixin
+    private DataOptions data;
 
     @Option(names = "--dimension", paramLabel = "D", defaultValue = "200",
             description = "Synthetic input dimension (default: ${DEFAULT-VALUE}).")
@@ -93,9 +92,8 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             description = "Synthetic test examples (default: ${DEFAULT-VALUE}).")
     private int testSize;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Show a progress bar on standard error (default: on).")
-    private boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     private final Evaluator evaluator;
 
@@ -116,37 +114,39 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine(new LogisticRegressionExperiment()).execute(args));
+        CommandLine commandLine = commandLine(new LogisticRegressionExperiment());
+        System.exit(CommandErrors.execute(commandLine, args));
     }
 
-    /** Returns the picocli command line for {@code command}, enum values case-insensitive. */
+    /**
+     * Returns the picocli command line for {@code command}, enum values case-insensitive, every
+     * failure one line ({@link CommandErrors}).
+     */
     static CommandLine commandLine(LogisticRegressionExperiment command) {
-        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        return CommandErrors.install(new CommandLine(command)
+                .setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
         double[] grid = checkedLambdas();
         checkOptions();
-        long start = System.nanoTime();
-        try {
-            List<Task> tasks = tasks();
-            Files.createDirectories(out);
-            List<ResultRow> rows = sweep(tasks, grid);
-            Path table = out.resolve("results.csv");
-            ResultsCsv.write(table, rows);
-            List<Path> figures = Figures.write(out, rows);
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            describe(stdout, tasks, grid, rows, table, figures, seconds);
-            stdout.flush();
-            return 0;
-        } catch (IOException e) {
-            stderr.println("error: " + e.getMessage());
-            stderr.flush();
-            return 1;
+        if (data.trainCsv != null) {
+            return new DataRun(data, grid, bias, out, progress, stdout,
+                    spec.commandLine().getErr()).run();
         }
+        long start = System.nanoTime();
+        List<Task> tasks = tasks();
+        List<ResultRow> rows = sweep(tasks, grid);
+        Files.createDirectories(out);
+        Path table = out.resolve("results.csv");
+        ResultsCsv.write(table, rows);
+        List<Path> figures = Figures.write(out, rows);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        describe(stdout, tasks, grid, rows, table, figures, seconds);
+        stdout.flush();
+        return 0;
     }
 
     private double[] checkedLambdas() {
@@ -173,24 +173,27 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
         return sorted;
     }
 
-    private void checkOptions() {
-        if ((trainCsv == null) != (testCsv == null)) {
-            throw new ParameterException(spec.commandLine(), "--train-csv and --test-csv go "
-                    + "together, got only " + (trainCsv == null ? "--test-csv " + testCsv
-                            : "--train-csv " + trainCsv));
-        }
-        if (trainCsv != null) {
+    private void checkOptions() throws InputException {
+        if (data.trainCsv != null) {
             for (String synthetic : List.of("--seed", "--labels", "--dimension", "--train-size",
                     "--test-size")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(synthetic)) {
                     throw new ParameterException(spec.commandLine(), synthetic + " applies to the "
-                            + "synthetic data, not to --train-csv " + trainCsv);
+                            + "synthetic data, not to --train-csv " + data.trainCsv);
                 }
             }
+            checkInput("--train-csv", data.trainCsv);
+            checkInput("--test-csv", data.testCsv);
+            checkInput("--predict-csv", data.predictCsv);
+        } else {
+            List<String> given = DataOptions.given(spec.commandLine().getParseResult());
+            if (!given.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), given.get(0) + " applies to "
+                        + "your own data, --train-csv FILE, not to the synthetic tasks");
+            }
         }
-        if (standardize && trainCsv == null) {
-            throw new ParameterException(spec.commandLine(), "--standardize applies to "
-                    + "--train-csv/--test-csv data; the synthetic inputs are already normalized");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException("--out " + out + " is a file, not a directory");
         }
         if (dimension < 1) {
             throw new ParameterException(spec.commandLine(), "--dimension must be >= 1, got "
@@ -204,23 +207,42 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--test-size must be >= 1, got "
                     + testSize);
         }
+        if (data.trainCsv == null) {
+            checkMemory();
+        }
     }
 
-    private List<Task> tasks() throws IOException {
-        if (trainCsv != null) {
-            BinaryLabelledSet train = CsvData.read(trainCsv);
-            BinaryLabelledSet test = CsvData.read(testCsv);
-            if (train.dimension() != test.dimension()) {
-                throw new CsvFormatException(testCsv, 0, "has " + test.dimension()
-                        + " features per example but " + trainCsv + " has " + train.dimension());
-            }
-            if (standardize) {
-                Standardizer scaling = Standardizer.fit(train.features());
-                train = scaling.apply(train);
-                test = scaling.apply(test);
-            }
-            return List.of(new Task("csv", train, test));
+    /** Refuses a path that is not a readable file, naming the option. */
+    private static void checkInput(String option, Path file) throws InputException {
+        if (file == null) {
+            return;
         }
+        if (!Files.exists(file)) {
+            throw new InputException(option + " " + file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(option + " " + file + " is a directory, not a CSV file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InputException(option + " " + file + ": permission denied");
+        }
+    }
+
+    /**
+     * Refuses synthetic tasks that cannot fit in memory: the inputs (drawn, normalized and
+     * copied into the models) and one exact Hessian per parallel evaluation.
+     */
+    private void checkMemory() {
+        long p = dimension + (bias ? 1L : 0L);
+        long inputs = Memory.product((long) trainSize + testSize, dimension, Double.BYTES,
+                CsvData.DATA_COPIES);
+        long hessians = Memory.product(p, p, Double.BYTES, 3,
+                Runtime.getRuntime().availableProcessors());
+        Memory.require(String.format(Locale.ROOT, "--dimension %d with --train-size %d and "
+                + "--test-size %d", dimension, trainSize, testSize), Memory.sum(inputs, hessians));
+    }
+
+    private List<Task> tasks() {
         SyntheticTasks synthetic = SyntheticTasks.generate(dimension, trainSize, testSize, seed);
         List<Task> tasks = new ArrayList<>();
         if (labels != LabelChoice.informative) {
@@ -233,12 +255,9 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
     }
 
     private List<ResultRow> sweep(List<Task> tasks, double[] grid) {
-        if (!progress) {
-            return Sweep.run(tasks, grid, bias, evaluator, () -> { });
-        }
-        try (ProgressBar bar = ProgressBars.ascii("lambda grid", (long) tasks.size() * grid.length,
-                System.err)) {
-            return Sweep.run(tasks, grid, bias, evaluator, bar::step);
+        Evaluator guarded = Guarded.evaluator(evaluator);
+        try (ProgressBar bar = progress.open("lambda grid", (long) tasks.size() * grid.length)) {
+            return Sweep.run(tasks, grid, bias, guarded, bar == null ? () -> { } : bar::step);
         }
     }
 

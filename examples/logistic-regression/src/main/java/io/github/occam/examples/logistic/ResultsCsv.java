@@ -13,7 +13,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes the results table, {@code results.csv}, one {@link ResultRow} per line under the header
  * {@link #HEADER}. Numbers are written with {@link Double#toString(double)}, which reads back to
- * the same double.
+ * the same double; a value that was not measured (NaN: the test columns of a run without a test
+ * set) is left empty. {@code converged} is {@code true} or {@code false}: whether the minimizer
+ * reached its tolerance at that lambda.
  *
  * <p>The file is written to a temporary file in the same directory and then moved over the
  * target in one atomic step, so a reader never sees half a table.
@@ -28,7 +30,7 @@ public final class ResultsCsv {
     public static final List<String> HEADER = List.of("labels", "lambda", "train_accuracy",
             "test_accuracy", "train_cross_entropy", "test_cross_entropy", "cost",
             "log_occam_factor", "log_evidence_ratio", "log_evidence_ratio_per_example",
-            "excluded_eigenvalues");
+            "excluded_eigenvalues", "converged");
 
     private ResultsCsv() {
     }
@@ -50,11 +52,17 @@ public final class ResultsCsv {
                     CSVPrinter printer = new CSVPrinter(writer, format)) {
                 for (ResultRow r : rows) {
                     printer.printRecord(r.labels(), r.lambda(), r.trainAccuracy(),
-                            r.testAccuracy(), r.trainCrossEntropy(), r.testCrossEntropy(),
-                            r.cost(), r.logOccamFactor(), r.logEvidenceRatio(),
-                            r.logEvidenceRatioPerExample(), r.excludedEigenvalues());
+                            measured(r.testAccuracy()), r.trainCrossEntropy(),
+                            measured(r.testCrossEntropy()), r.cost(), r.logOccamFactor(),
+                            r.logEvidenceRatio(), r.logEvidenceRatioPerExample(),
+                            r.excludedEigenvalues(), r.converged());
                 }
             }
         });
+    }
+
+    /** The value, or an empty field for a value not measured (NaN). */
+    private static Object measured(double value) {
+        return Double.isNaN(value) ? "" : value;
     }
 }

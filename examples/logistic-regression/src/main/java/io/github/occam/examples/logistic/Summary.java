@@ -3,6 +3,7 @@ package io.github.occam.examples.logistic;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param lowestEvidenceRatioPerExample E / N there
  * @param highestEvidenceRatioPerExample the highest E / N over the grid
  * @param testCrossEntropyVsEvidenceRatio Spearman's rho of test cross-entropy and E (NaN for
- *     fewer than two lambdas or a constant column)
+ *     fewer than two lambdas, a constant column or no test set)
  * @param trainCrossEntropyVsEvidenceRatio Spearman's rho of training cross-entropy and E
  * @param notConverged how many lambdas the minimizer did not converge at
  */
@@ -80,7 +81,8 @@ public record Summary(String labels, int lambdas, double lambdaBestTestCrossEntr
             train[i] = r.trainCrossEntropy();
             e[i] = r.logEvidenceRatio();
         }
-        double rhoTest = n < 2 ? Double.NaN : Spearman.correlation(test, e);
+        boolean tested = Arrays.stream(test).noneMatch(Double::isNaN);
+        double rhoTest = n < 2 || !tested ? Double.NaN : Spearman.correlation(test, e);
         double rhoTrain = n < 2 ? Double.NaN : Spearman.correlation(train, e);
         return new Summary(labels, n, bestTest.lambda(), bestTest.testCrossEntropy(),
                 bestTest.testAccuracy(), lowestE.lambda(), lowestE.logEvidenceRatioPerExample(),
@@ -91,9 +93,12 @@ public record Summary(String labels, int lambdas, double lambdaBestTestCrossEntr
     public String format() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s labels (%d lambdas)%n", labels, lambdas));
-        text.append(String.format(Locale.ROOT,
-                "  best test cross-entropy  %.4f at lambda = %s (test accuracy %.3f)%n",
-                bestTestCrossEntropy, lambda(lambdaBestTestCrossEntropy), testAccuracyAtBest));
+        boolean tested = !Double.isNaN(bestTestCrossEntropy);
+        if (tested) {
+            text.append(String.format(Locale.ROOT,
+                    "  best test cross-entropy  %.4f at lambda = %s (test accuracy %.3f)%n",
+                    bestTestCrossEntropy, lambda(lambdaBestTestCrossEntropy), testAccuracyAtBest));
+        }
         text.append(String.format(Locale.ROOT,
                 "  lowest E/N               %+.4f at lambda = %s (highest E/N %+.4f)%n",
                 lowestEvidenceRatioPerExample, lambda(lambdaLowestEvidenceRatio),
@@ -102,10 +107,14 @@ public record Summary(String labels, int lambdas, double lambdaBestTestCrossEntr
                 "  E %s%n", lowestEvidenceRatioPerExample > 0.0 ? "> 0 at every lambda"
                         : highestEvidenceRatioPerExample < 0.0 ? "< 0 at every lambda"
                         : "changes sign over the grid"));
-        text.append(String.format(Locale.ROOT,
-                "  Spearman rho(test cross-entropy, E)  = %+.3f%n", testCrossEntropyVsEvidenceRatio));
-        text.append(String.format(Locale.ROOT,
-                "  Spearman rho(train cross-entropy, E) = %+.3f%n", trainCrossEntropyVsEvidenceRatio));
+        if (tested && lambdas > 1) {
+            text.append(String.format(Locale.ROOT, "  Spearman rho(test cross-entropy, E)  = %+.3f%n",
+                    testCrossEntropyVsEvidenceRatio));
+        }
+        if (lambdas > 1) {
+            text.append(String.format(Locale.ROOT, "  Spearman rho(train cross-entropy, E) = %+.3f%n",
+                    trainCrossEntropyVsEvidenceRatio));
+        }
         if (notConverged > 0) {
             text.append(String.format(Locale.ROOT,
                     "  WARNING: the minimizer did not converge at %d lambda(s)%n", notConverged));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line, its options and its outputs. The option checks use a stand-in for the
@@ -37,15 +35,16 @@ class ExperimentCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun command = new CommandRun();
+    private final StringWriter out = command.out;
+    private final StringWriter err = command.err;
 
     private int run(Evaluator evaluator, String... args) {
-        CommandLine command = LogisticRegressionExperiment.commandLine(
-                new LogisticRegressionExperiment(evaluator));
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        return command.run(evaluator, args);
+    }
+
+    private String errorLine() {
+        return command.errorLine();
     }
 
     static List<CSVRecord> readTable(Path file) throws IOException {
@@ -114,8 +113,11 @@ class ExperimentCommandTest {
         assertThat(code).as(err.toString()).isZero();
         List<CSVRecord> rows = readTable(dir.resolve("results.csv"));
         assertThat(rows).extracting(r -> r.get("labels")).containsExactly("csv", "csv");
-        assertThat(rows).extracting(r -> r.get("excluded_eigenvalues")).containsOnly("1");
-        assertThat(out.toString()).contains("csv labels (2 lambdas)");
+        assertThat(rows).extracting(r -> r.get("converged")).containsOnly("true");
+        assertThat(rows).allSatisfy(r -> assertThat(Double.parseDouble(r.get("test_accuracy")))
+                .isIn(0.0, 0.5, 1.0));
+        assertThat(out.toString()).contains("csv labels (2 lambdas)")
+                .contains("logistic regression, P = 3 parameters, with bias");
     }
 
     @Test
@@ -131,10 +133,10 @@ class ExperimentCommandTest {
 
     @Test
     void optionCombinationsAreChecked() {
-        assertThat(run(STAND_IN, "--train-csv", "a.csv", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--test-csv");
+        assertThat(run(STAND_IN, "--test-csv", "a.csv", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--test-csv applies to your own data, --train-csv FILE");
         assertThat(run(STAND_IN, "--standardize", "--out", dir.toString())).isEqualTo(2);
-        assertThat(run(STAND_IN, "--train-csv", "a.csv", "--test-csv", "b.csv", "--labels",
+        assertThat(run(STAND_IN, "--train-csv", "a.csv", "--labels",
                 "random", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--labels applies to the synthetic data");
         assertThat(run(STAND_IN, "--labels", "some", "--out", dir.toString())).isEqualTo(2);
@@ -149,18 +151,19 @@ class ExperimentCommandTest {
         Path test = Files.writeString(dir.resolve("test.csv"), "1,0.5\n");
         Path results = dir.resolve("results");
         assertThat(run(STAND_IN, "--train-csv", train.toString(), "--test-csv", test.toString(),
-                "--out", results.toString(), "--no-progress")).isEqualTo(1);
-        assertThat(err.toString()).contains("train.csv line 2").contains("'x'");
+                "--out", results.toString(), "--no-progress")).isEqualTo(2);
+        assertThat(errorLine()).contains("train.csv line 2").contains("'x'");
         assertThat(results).doesNotExist();
     }
 
     @Test
     void featureCountsOfTrainAndTestMustAgree() throws IOException {
-        Path train = Files.writeString(dir.resolve("train.csv"), "1,0.5,1\n");
+        Path train = Files.writeString(dir.resolve("train.csv"), "1,0.5,1\n0,1,2\n");
         Path test = Files.writeString(dir.resolve("test.csv"), "1,0.5\n");
         assertThat(run(STAND_IN, "--train-csv", train.toString(), "--test-csv", test.toString(),
-                "--out", dir.toString(), "--no-progress")).isEqualTo(1);
-        assertThat(err.toString()).contains("test.csv").contains("1 features").contains("has 2");
+                "--out", dir.resolve("out").toString(), "--no-progress")).isEqualTo(2);
+        assertThat(errorLine()).contains("test.csv").contains("1 features").contains("has 2");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.examples.support.InputException;
 import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,21 +15,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze}: recomputes the optimum, the scaling slopes and the figures from the
- * {@code runs.csv} of a directory, without training.
+ * {@code analyze}: recomputes the optimum, the scaling slopes and the figures from a sweep's
+ * {@code runs.csv}, without training. It reads {@code --in} (a sweep's folder or its
+ * {@code runs.csv}) without changing it, so it may run while the sweep goes on, and writes into
+ * {@code --out}, by default the folder it read. The older spelling, {@code --out} alone, reads
+ * and writes that folder.
  *
  * <pre>{@code
- * java -jar mnist-shallow-net.jar analyze --out results --resamples 5000
+ * java -jar mnist-shallow-net.jar analyze --in results --resamples 5000
+ * java -jar mnist-shallow-net.jar analyze --in results/runs.csv --out elsewhere
  * }</pre>
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Recompute optimum.csv, scaling.csv and the figures from DIR/runs.csv.")
+        description = "Recompute optimum.csv, scaling.csv and the figures from the runs.csv of a sweep.")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", required = true, description = "Directory holding runs.csv.")
+    @Option(names = "--in", paramLabel = "DIR|FILE",
+            description = "The sweep to analyze: its --out folder, or its runs.csv.")
+    Path in;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where the results go, created if missing (default: the folder of --in; "
+                    + "alone, --out is also the folder read).")
     Path out;
 
     @ArgGroup(exclusive = true)
@@ -38,13 +50,28 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RunRecord> runs = RunsCsv.readAndRepair(out.resolve("runs.csv"));
+        if (in == null && out == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "analyze needs --in DIR, the folder (or the runs.csv) of a sweep");
+        }
+        int resamples = bootstrap.checked();
+        Path source = in == null ? out : in;
+        Path runsCsv = Files.isDirectory(source) ? source.resolve("runs.csv") : source;
+        if (!Files.exists(runsCsv)) {
+            throw new InputException((in == null ? "--out " : "--in ") + source + ": no runs.csv"
+                    + (Files.isDirectory(source) ? " in this folder" : " there") + "; run a sweep into it first");
+        }
+        List<RunRecord> runs = RunsCsv.read(runsCsv);
         if (runs.isEmpty()) {
-            throw new IllegalArgumentException("no runs in " + out.resolve("runs.csv"));
+            throw new InputException("no runs in " + runsCsv);
+        }
+        Path target = out != null ? out : runsCsv.toAbsolutePath().getParent();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new InputException("--out " + target + " is a file, not a directory");
         }
         Budget b = budget == null ? OptimumAnalysis.soleBudget(runs) : budget.budget();
         PrintWriter w = spec.commandLine().getOut();
-        w.print(Report.write(out, runs, b, bootstrap.resamples));
+        w.print(Report.write(target, runs, b, resamples));
         w.flush();
         return 0;
     }

@@ -1,9 +1,13 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.data.CorruptDataException;
 import io.github.occam.data.Dataset;
 import io.github.occam.data.MnistData;
+import io.github.occam.examples.support.CommandErrors;
+import io.github.occam.examples.support.InputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -42,7 +46,12 @@ public record Digits(Dataset pool, Dataset test, String description) {
 
     /** Reads the standard MNIST file names of {@code dir} (raw or {@code .gz}). */
     public static Digits directory(Path dir) throws IOException {
-        MnistData data = MnistData.load(dir);
+        MnistData data;
+        try {
+            data = MnistData.load(dir);
+        } catch (CorruptDataException | FileSystemException e) {
+            throw new InputException("--data " + dir + ": " + CommandErrors.message(e), e);
+        }
         return new Digits(data.train(), data.test(), String.format(Locale.ROOT,
                 "%s (%d train pool, %d test)", dir, data.train().size(), data.test().size()));
     }

@@ -1,6 +1,6 @@
 package io.github.occam.examples.mnist;
 
-import java.io.IOException;
+import io.github.occam.examples.support.CommandErrors;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * java -jar mnist-shallow-net.jar sweep --preset quick --out results
  * java -jar mnist-shallow-net.jar sweep --batch-sizes 16,32,64 --learning-rates 0.1 --seeds 1,2 --epochs 20
- * java -jar mnist-shallow-net.jar analyze --out results
+ * java -jar mnist-shallow-net.jar analyze --in results
  * java -jar mnist-shallow-net.jar bench --batch 128 --epochs 3
  * }</pre>
  */
@@ -43,19 +43,14 @@ public final class MnistShallowNet implements Callable<Integer> {
 
     /**
      * Runs the command line with its output and errors going to {@code out} and {@code err};
-     * returns the exit status: 0 on success, 2 for bad input (the message names the bad value).
+     * returns the exit status ({@link CommandErrors}): 0 on success, 2 for bad input and 1 for a
+     * failure, each with one line that names the option, file or value.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new MnistShallowNet())
+        CommandLine commandLine = CommandErrors.install(new CommandLine(new MnistShallowNet()))
                 .setOut(out)
-                .setErr(err)
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    // bad values and unreadable files are the user's to fix: the message, not a stack trace
-                    commandLine.getErr().println("error: " + e.getMessage());
-                    commandLine.getErr().flush();
-                    return e instanceof IllegalArgumentException || e instanceof IOException ? 2 : 1;
-                })
-                .execute(args);
+                .setErr(err);
+        return CommandErrors.execute(commandLine, args);
     }
 
     @Override

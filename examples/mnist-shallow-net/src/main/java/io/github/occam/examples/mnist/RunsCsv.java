@@ -1,6 +1,7 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
+import io.github.occam.examples.support.InputException;
 import io.github.occam.sgd.SgdSettings.Budget;
 
 import java.io.Closeable;
@@ -20,6 +21,10 @@ import java.util.List;
  *
  * <p>A kill can leave a last line without its newline. {@link #readAndRepair(Path)} drops such a
  * torn line and rewrites the file atomically; a malformed line anywhere else is an error.
+ * {@link #read(Path)} reads without changing the file, as {@code analyze} does while a sweep may
+ * be appending. Only one sweep writes a folder's file at a time ({@link SweepLock}); the header
+ * of a new file is written through the same channel as the runs, so that no rename can replace a
+ * file another writer has open.
  *
  * <pre>{@code
  * List<RunRecord> done = RunsCsv.readAndRepair(out.resolve("runs.csv"));
@@ -47,6 +52,21 @@ public final class RunsCsv {
      *                     (the message gives the line number)
      */
     public static List<RunRecord> readAndRepair(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    /**
+     * Reads the runs of {@code file} without changing it; a torn last line (one being written,
+     * or left by a kill) is skipped. An absent or empty file has none.
+     *
+     * @throws IOException if the header is not {@link #HEADER} or a complete line is malformed
+     *                     (the message gives the line number)
+     */
+    public static List<RunRecord> read(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    private static List<RunRecord> read(Path file, boolean repair) throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return List.of();
         }
@@ -57,11 +77,13 @@ public final class RunsCsv {
         int complete = lines.length - 1;
         if (complete == 0) {
             // not even a complete header: rewrite an empty file with the header
-            AtomicFiles.writeString(file, HEADER + "\n");
+            if (repair) {
+                AtomicFiles.writeString(file, HEADER + "\n");
+            }
             return List.of();
         }
         if (!lines[0].strip().equals(HEADER)) {
-            throw new IOException(file + ": line 1 is not the runs.csv header; expected '" + HEADER
+            throw new InputException(file + ": line 1 is not the runs.csv header; expected '" + HEADER
                     + "', got '" + lines[0].strip() + "'");
         }
         List<RunRecord> runs = new ArrayList<>();
@@ -72,7 +94,7 @@ public final class RunsCsv {
             }
             runs.add(parse(line, file, i + 1));
         }
-        if (torn) {
+        if (torn && repair) {
             StringBuilder kept = new StringBuilder(HEADER).append('\n');
             for (RunRecord run : runs) {
                 kept.append(format(run)).append('\n');
@@ -83,14 +105,23 @@ public final class RunsCsv {
     }
 
     /**
-     * Opens {@code file} for appending, writing the header first if the file is absent or empty.
-     * Call {@link #readAndRepair(Path)} before, so that a torn last line is gone.
+     * Opens {@code file} for appending, creating it, and writes the header first through the same
+     * channel if the file is empty. Call {@link #readAndRepair(Path)} before, so that a torn last
+     * line is gone.
      */
     public static Appender appender(Path file) throws IOException {
-        if (!Files.exists(file) || Files.size(file) == 0) {
-            AtomicFiles.writeString(file, HEADER + "\n");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        Appender appender = new Appender(channel);
+        try {
+            if (channel.size() == 0) {
+                appender.appendLine(HEADER);
+            }
+        } catch (IOException e) {
+            channel.close();
+            throw e;
         }
-        return new Appender(FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        return appender;
     }
 
     /** One CSV line (without newline) for {@code run}, in the column order of {@link #HEADER}. */
@@ -110,7 +141,7 @@ public final class RunsCsv {
     private static RunRecord parse(String line, Path file, int lineNumber) throws IOException {
         String[] f = line.split(",", -1);
         if (f.length != COLUMNS) {
-            throw new IOException(file + ": line " + lineNumber + " has " + f.length + " columns, expected "
+            throw new InputException(file + ": line " + lineNumber + " has " + f.length + " columns, expected "
                     + COLUMNS + ": '" + line + "'");
         }
         try {
@@ -124,7 +155,7 @@ public final class RunsCsv {
                     Double.parseDouble(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]),
                     Double.parseDouble(f[12]));
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": line " + lineNumber + " is malformed (" + e.getMessage() + "): '"
+            throw new InputException(file + ": line " + lineNumber + " is malformed (" + e.getMessage() + "): '"
                     + line + "'", e);
         }
     }
@@ -146,8 +177,12 @@ public final class RunsCsv {
         }
 
         /** Appends {@code run} as one line and forces it to disk. */
-        public synchronized void append(RunRecord run) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap((format(run) + "\n").getBytes(StandardCharsets.UTF_8));
+        public void append(RunRecord run) throws IOException {
+            appendLine(format(run));
+        }
+
+        private synchronized void appendLine(String line) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }

@@ -91,6 +91,9 @@ final class ScheduleCommand implements Callable<Integer> {
         schedules.put("batch-size increase", SgdSchedule.batchSizeIncrease(start, epochs, milestones, factor));
         Digits digits = Digits.load(data.directory());
         Dataset trainSet = digits.train(trainSize);
+        int largestBatch = schedules.values().stream().flatMap(schedule -> schedule.phases().stream())
+                .mapToInt(phase -> phase.settings().batchSize()).max().orElse(batchSize);
+        network.check(trainSet.featureCount(), trainSet.classCount(), largestBatch, schedules.size());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<String, Future<List<EpochMetrics>>> curves = new LinkedHashMap<>();
         Map<String, Future<TrainingResult>> results = new LinkedHashMap<>();

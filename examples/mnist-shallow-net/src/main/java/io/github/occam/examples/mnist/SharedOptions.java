@@ -1,9 +1,11 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.data.MnistDownload;
+import io.github.occam.examples.support.Memory;
 import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
  *   <li>{@link Hidden} {@code --hidden}: {@code sweep}, {@code schedule};</li>
  *   <li>{@link Resamples} {@code --resamples}: {@code sweep}, {@code analyze};</li>
  *   <li>{@link Output} {@code --out} with the default {@code results}: {@code sweep},
- *       {@code schedule} ({@code analyze} requires its {@code --out});</li>
+ *       {@code schedule} ({@code analyze} reads {@code --in} and writes its {@code --out});</li>
  *   <li>{@link TrainSize} {@code --train-size}: {@code schedule}, {@code bench}.</li>
  * </ul>
  *
@@ -77,21 +79,52 @@ final class SharedOptions {
     /** {@code --hidden}: the hidden units H of the network. */
     static final class Hidden {
 
+        /** Examples a trainer's buffers hold besides a batch: its evaluation batch. */
+        private static final int EVALUATION_ROWS = 500;
+
         @Option(names = "--hidden", defaultValue = "800", description = "Hidden units H (default: ${DEFAULT-VALUE}).")
         int hidden;
+
+        /**
+         * Checks H and that {@code runs} networks training at once fit in memory, before anything
+         * is written: each holds its weights and velocities (2 d H + 3 n H floats) and the
+         * activations and deltas of a batch (2 B H floats).
+         *
+         * @throws IllegalArgumentException naming {@code --hidden}, its value and the sizes
+         */
+        void check(int features, int classes, int largestBatch, int runs) {
+            if (hidden < 1) {
+                throw new IllegalArgumentException("--hidden must be >= 1, got " + hidden);
+            }
+            long rows = Math.max(largestBatch, EVALUATION_ROWS);
+            long perRun = Memory.product(Float.BYTES, hidden, Memory.sum(Memory.product(2, features),
+                    Memory.product(3, classes), Memory.product(2, rows), 4));
+            Memory.require(String.format(Locale.ROOT, "--hidden %d (%d network%s of %d-%d-%d training at once)",
+                    hidden, runs, runs == 1 ? "" : "s", features, hidden, classes), Memory.product(runs, perRun));
+        }
     }
 
     /** {@code --resamples}: the bootstrap resamples of the optimum's interval. */
     static final class Resamples {
 
-        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples, at least 10 "
+                + "(default: ${DEFAULT-VALUE}).")
         int resamples;
+
+        /** Returns the resamples, checked before anything is written. */
+        int checked() {
+            if (resamples < 10) {
+                throw new IllegalArgumentException("--resamples must be >= 10, got " + resamples);
+            }
+            return resamples;
+        }
     }
 
     /** {@code --out}: the directory the results go to, {@code results} unless given. */
     static final class Output {
 
-        @Option(names = "--out", defaultValue = "results", description = "Output directory (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+                description = "Output directory, created if missing (default: ${DEFAULT-VALUE}).")
         Path out;
     }
 

@@ -1,6 +1,7 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
+import io.github.occam.examples.support.ProgressOption;
 import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +22,10 @@ import picocli.CommandLine.Spec;
  * {@code sweep}: trains the runs of a preset's grids (or of the grid the options give), in
  * parallel and resumable, appending each to {@code runs.csv}, then writes the optimum, the
  * scaling slopes and the figures ({@link Report}).
+ *
+ * <p>Every option is checked, the data read and the memory of the networks estimated before
+ * anything is written into {@code --out}: a rejected sweep leaves nothing behind. One sweep at a
+ * time trains into a folder ({@link SweepLock}); a second one is refused.
  *
  * <pre>{@code
  * java -jar mnist-shallow-net.jar sweep --preset quick --out results
@@ -72,8 +77,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Resamples bootstrap;
 
-    @Option(names = "--no-progress", description = "No progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress;
 
     @Mixin
     SharedOptions.Data data;
@@ -90,25 +95,45 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<RunKey> plan = SweepGrid.runs(grids);
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (pool < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
+        }
+        if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("--lambda must be finite and >= 0, got " + lambda);
+        }
+        int resamples = bootstrap.checked();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file, not a directory");
+        }
         Digits digits = Digits.load(data.directory());
         for (RunKey key : plan) {
             digits.train(key.trainSize()); // every N must fit the data before anything runs
         }
-        checkSameSettings(dir, String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s", hidden, lambda,
-                data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize()));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %d in parallel, into %s%n",
-                plan.size(), preset, hidden, lambda, digits.description(), pool,
-                dir.toAbsolutePath().normalize());
-        out.flush();
-        SweepRunner.Summary summary = SweepRunner.run(plan, dir.resolve("runs.csv"), pool,
-                new TrainerRuns(digits, hidden, lambda), noProgress ? null : System.err);
-        out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
-                summary.skipped(), summary.seconds());
-        Budget b = grids.get(0).budget();
-        // every run of the directory under this budget, also those of earlier sweeps with other grids
-        out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), b, bootstrap.resamples));
-        out.flush();
+        network.check(digits.pool().featureCount(), digits.pool().classCount(),
+                plan.stream().mapToInt(RunKey::batchSize).max().orElse(1), Math.min(pool, plan.size()));
+        TrainerRuns trainer = new TrainerRuns(digits, hidden, lambda);
+        String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s", hidden, lambda,
+                data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize());
+        checkSameSettings(dir, settings, false);
+        SweepLock lock = SweepLock.acquire(dir);
+        try {
+            checkSameSettings(dir, settings, true);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %d in parallel, into %s%n",
+                    plan.size(), preset, hidden, lambda, digits.description(), pool,
+                    dir.toAbsolutePath().normalize());
+            out.flush();
+            SweepRunner.Summary summary = SweepRunner.run(plan, dir.resolve("runs.csv"), pool, trainer,
+                    progress.enabled() ? System.err : null);
+            out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
+                    summary.skipped(), summary.seconds());
+            Budget b = grids.get(0).budget();
+            // every run of the directory under this budget, also those of earlier sweeps with other grids
+            out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), b, resamples));
+            out.flush();
+        } finally {
+            lock.close();
+        }
         return 0;
     }
 
@@ -116,8 +141,11 @@ final class SweepCommand implements Callable<Integer> {
      * The key of a run in {@code runs.csv} holds B, eps, N, m, seed and budget, not H, lambda or
      * the data: a directory's first sweep records them in {@code sweep-settings.txt} and a later
      * sweep into the same directory must use the same ones, or its runs would be mixed with others.
+     *
+     * @param record whether to write the settings where none are recorded (under the folder's
+     *               lock, after every other check); false only reads
      */
-    static void checkSameSettings(Path dir, String settings) throws IOException {
+    static void checkSameSettings(Path dir, String settings, boolean record) throws IOException {
         Path file = dir.resolve("sweep-settings.txt");
         if (Files.exists(file)) {
             String recorded = Files.readString(file).strip();
@@ -125,7 +153,7 @@ final class SweepCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out " + dir + " holds runs made with " + recorded
                         + ", but this sweep has " + settings + "; choose another --out");
             }
-        } else {
+        } else if (record) {
             AtomicFiles.writeString(file, settings + "\n");
         }
     }

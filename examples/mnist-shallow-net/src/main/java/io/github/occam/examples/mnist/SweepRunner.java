@@ -59,7 +59,7 @@ public final class SweepRunner {
      * already finished stay in the file) and its exception is rethrown with the run's settings.
      *
      * @param threads  pool size, at least 1
-     * @param progress where the progress bar goes, or null for none
+     * @param progress where the progress goes (a bar on a terminal, lines otherwise), or null
      */
     public static Summary run(List<RunKey> planned, Path runsCsv, int threads, RunExecutor executor,
                               PrintStream progress) throws IOException, InterruptedException {
@@ -79,7 +79,7 @@ public final class SweepRunner {
             totalWork += estimatedWork(key);
         }
         try (RunsCsv.Appender appender = RunsCsv.appender(runsCsv);
-             ProgressBar bar = progress == null ? null : ProgressBars.ascii("sweep", Math.max(1, totalWork), progress)) {
+             ProgressBar bar = progress == null ? null : ProgressBars.create("sweep", Math.max(1, totalWork), progress)) {
             CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
             List<Future<RunRecord>> futures = new ArrayList<>();
             for (RunKey key : todo) {

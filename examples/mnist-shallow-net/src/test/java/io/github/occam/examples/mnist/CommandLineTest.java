@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,93 @@ class CommandLineTest {
         assertThat(err.toString()).contains("holds runs made with hidden=16").contains("hidden=32");
     }
 
+    /** Standard error, checked to be one line starting {@code error: }, without a stack trace. */
+    private String errorLine() {
+        String text = err.toString().strip();
+        assertThat(text).doesNotContain("\n").startsWith("error: ").doesNotContain("\tat ");
+        return text;
+    }
+
+    private List<String> filesIn(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aRejectedSweepLeavesNothingBehindAndTheCorrectedOneRuns() throws IOException {
+        Path out = dir.resolve("D");
+        String[] tiny = {"--train-sizes", "40", "--batch-sizes", "8,40", "--learning-rates", "0.05", "--momenta",
+            "0.5", "--seeds", "1", "--epochs", "1", "--hidden", "4", "--threads", "1", "--resamples", "20",
+            "--no-progress", "--out", out.toString()};
+        for (String[] bad : List.of(new String[] {"--lambda", "NaN"}, new String[] {"--lambda", "-1"},
+                new String[] {"--threads", "0"}, new String[] {"--resamples", "5"},
+                new String[] {"--hidden", "0"}, new String[] {"--data", dir.resolve("absent").toString()})) {
+            err.getBuffer().setLength(0);
+            String[] args = Stream.concat(Stream.of("sweep"), Stream.concat(Stream.of(tiny), Stream.of(bad)))
+                    .toArray(String[]::new);
+            assertThat(run(args)).as(String.join(" ", bad)).isEqualTo(2);
+            assertThat(errorLine()).contains(bad[0]);
+            assertThat(out).as(String.join(" ", bad)).doesNotExist();
+        }
+        String[] good = Stream.concat(Stream.of("sweep"), Stream.of(tiny)).toArray(String[]::new);
+        assertThat(run(good)).as(err.toString()).isZero();
+        assertThat(Files.readString(out.resolve("sweep-settings.txt"))).startsWith("hidden=4 lambda=0.0");
+    }
+
+    @Test
+    void aNetworkTooLargeForMemoryIsRefusedUpFrontNamingHidden() {
+        assertThat(run("sweep", "--hidden", "2147483647", "--out", dir.resolve("D").toString())).isEqualTo(2);
+        assertThat(errorLine()).startsWith("error: --hidden 2147483647 (").contains("-2147483647-10 training at once)")
+                .contains("TiB of memory, more than the");
+        assertThat(dir.resolve("D")).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertThat(run("schedule", "--hidden", "2147483647", "--out", dir.resolve("S").toString())).isEqualTo(2);
+        assertThat(errorLine()).startsWith("error: --hidden 2147483647 (2 networks");
+        assertThat(dir.resolve("S")).doesNotExist();
+    }
+
+    @Test
+    void aSecondSweepIntoAFolderInUseIsRefusedAndTrainsNothing() throws IOException {
+        Path out = dir.resolve("busy");
+        SweepLock held = SweepLock.acquire(out);
+        try {
+            assertThat(run("sweep", "--train-sizes", "40", "--batch-sizes", "8", "--learning-rates", "0.05",
+                    "--seeds", "1", "--epochs", "1", "--hidden", "4", "--no-progress", "--out", out.toString()))
+                    .isEqualTo(2);
+            assertThat(errorLine()).startsWith("error: --out " + out + " is in use by another sweep (process "
+                    + ProcessHandle.current().pid() + ")").endsWith("choose another --out");
+            assertThat(filesIn(out)).containsExactly(SweepLock.FILE);
+        } finally {
+            held.close();
+        }
+        // released: the folder can be used again
+        assertThat(run("sweep", "--train-sizes", "40", "--batch-sizes", "8", "--learning-rates", "0.05",
+                "--seeds", "1", "--epochs", "1", "--hidden", "4", "--resamples", "20", "--no-progress", "--out",
+                out.toString())).as(err.toString()).isZero();
+        assertThat(RunsCsv.readAndRepair(out.resolve("runs.csv"))).hasSize(1);
+    }
+
+    @Test
+    void analyzeReadsItsInputAndWritesWhereItIsTold() throws IOException {
+        Path sweep = dir.resolve("sweep");
+        assertThat(run("sweep", "--train-sizes", "40", "--batch-sizes", "4,8,40", "--learning-rates", "0.05",
+                "--seeds", "1,2", "--epochs", "1", "--hidden", "4", "--resamples", "20", "--no-progress", "--out",
+                sweep.toString())).as(err.toString()).isZero();
+        String runs = Files.readString(sweep.resolve("runs.csv"));
+        Path elsewhere = dir.resolve("elsewhere");
+        assertThat(run("analyze", "--in", sweep.resolve("runs.csv").toString(), "--out", elsewhere.toString(),
+                "--resamples", "20")).as(err.toString()).isZero();
+        assertThat(filesIn(elsewhere)).contains("optimum.csv", "scaling.csv", "summary.txt")
+                .doesNotContain("runs.csv");
+        assertThat(Files.readString(elsewhere.resolve("optimum.csv")))
+                .isEqualTo(Files.readString(sweep.resolve("optimum.csv")));
+        assertThat(run("analyze", "--in", sweep.toString(), "--resamples", "20")).isZero();
+        assertThat(Files.readString(sweep.resolve("runs.csv"))).isEqualTo(runs);
+        assertThat(run("analyze")).isEqualTo(2);
+        assertThat(err.toString()).contains("analyze needs --in DIR");
+    }
+
     @Test
     void dataAndDownloadExcludeEachOther() {
         assertThat(run("sweep", "--data", dir.toString(), "--download", dir.resolve("cache").toString(),
@@ -89,7 +177,7 @@ class CommandLineTest {
         assertThat(run("sweep", "--preset", "huge", "--out", dir.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("preset must be quick or paper, got huge");
         assertThat(run("analyze", "--out", dir.resolve("nothing").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("no runs in");
+        assertThat(err.toString()).contains("no runs.csv");
         assertThat(run("sweep", "--epochs", "3", "--updates", "10")).isNotZero();
         assertThat(Files.exists(dir.resolve("runs.csv"))).isFalse();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.examples.support.InputException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -62,7 +63,9 @@ class DigitsTest {
 
     @Test
     void aDirectoryWithoutTheFilesIsAnError() {
-        assertThatThrownBy(() -> Digits.load(dir)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> Digits.load(dir)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("--data " + dir + ": ").hasMessageContaining("train-images-idx3-ubyte")
+                .hasCauseInstanceOf(NoSuchFileException.class);
     }
 
     /** Writes raw IDX images (rows x 28 x 28, pixel = row index) and labels (offset + row) mod 10. */

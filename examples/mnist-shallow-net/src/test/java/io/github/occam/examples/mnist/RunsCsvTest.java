@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,32 @@ class RunsCsvTest {
         Files.writeString(file, "a,b,c\n");
         assertThatThrownBy(() -> RunsCsv.readAndRepair(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("line 1 is not the runs.csv header");
+    }
+
+    @Test
+    void theHeaderOfAnEmptyFileGoesThroughTheAppendersChannelNotARename() throws IOException {
+        Path file = Files.createFile(dir.resolve("runs.csv"));
+        Object identity = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        try (RunsCsv.Appender first = RunsCsv.appender(file);
+             RunsCsv.Appender second = RunsCsv.appender(file)) {
+            first.append(record(8, 1, 0.9));
+            second.append(record(16, 1, 0.8));
+        }
+        assertThat(Files.readAttributes(file, BasicFileAttributes.class).fileKey()).isEqualTo(identity);
+        assertThat(Files.readAllLines(file)).hasSize(3).first().isEqualTo(RunsCsv.HEADER);
+        assertThat(RunsCsv.readAndRepair(file)).extracting(r -> r.key().batchSize()).containsExactly(8, 16);
+    }
+
+    @Test
+    void readingWithoutRepairLeavesATornLineForItsWriter() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            appender.append(record(8, 1, 0.9));
+        }
+        Files.writeString(file, "16,0.1,10", StandardOpenOption.APPEND);
+        String before = Files.readString(file);
+        assertThat(RunsCsv.read(file)).extracting(r -> r.key().batchSize()).containsExactly(8);
+        assertThat(Files.readString(file)).isEqualTo(before);
     }
 
     @Test
