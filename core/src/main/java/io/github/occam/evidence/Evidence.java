@@ -84,7 +84,10 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
      * Minimizes the cost from \(w = 0\) with {@link io.github.occam.optim.Minimizer#automatic()}
      * and evaluates the evidence at the minimum with the exact Hessian spectrum:
      * {@link Laplace#defaults()}. For a network, where \(w = 0\) is a saddle of the cost, start
-     * elsewhere with {@link #from(Model, double, double[])}.
+     * elsewhere with {@link #from(Model, double, double[])}: from w = 0 the result says
+     * {@link io.github.occam.optim.Minimum.Status#NOT_A_MINIMUM} when the minimizer's probes
+     * find the lower cost next to the saddle (they look in a few directions, so do not count on
+     * them).
      *
      * @param model the model
      * @param lambda the prior precision, finite and &gt; 0
@@ -234,9 +237,11 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
             case STALLED -> "the minimizer stalled: no step lowered the cost before its "
                     + "tolerance was met (a tolerance below rounding for this problem, or a "
                     + "cost that is not smooth there)";
-            case NOT_A_MINIMUM -> "the point is not a minimum: the Hessian of the cost has the "
-                    + "eigenvalue " + spectrum.minEigenvalue() + " there (a saddle point); start "
-                    + "the minimizer elsewhere";
+            case NOT_A_MINIMUM -> "the point is not a minimum: " + (spectrum.minEigenvalue() <= 0.0
+                    ? "the Hessian of the cost has the eigenvalue " + spectrum.minEigenvalue()
+                            + " there (a saddle point)"
+                    : "a lower cost lies right next to it (a saddle at a kink of the cost, such"
+                            + " as w = 0 of a ReLU network)") + "; start the minimizer elsewhere";
         };
         String curvature = spectrum.converged() ? null
                 : "the spectrum did not meet its accuracy criterion (for the exact spectrum: "

@@ -70,8 +70,9 @@ public final class Laplace {
 
     /**
      * Minimizes the cost from \(w = 0\) and evaluates the evidence at the minimum. For a
-     * network, w = 0 is a saddle point of the cost (every hidden unit off): start elsewhere with
-     * {@link #evidenceFrom}.
+     * network, w = 0 is a saddle point of the cost (every hidden unit off): the minimizer then
+     * reports {@link io.github.occam.optim.Minimum.Status#NOT_A_MINIMUM} when its probes find a
+     * lower cost next to it; start elsewhere with {@link #evidenceFrom}.
      *
      * @param model the model
      * @param lambda the prior precision, finite and &gt; 0

@@ -52,7 +52,8 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, dou
         STALLED,
         /**
          * The point is not a minimum: the Hessian of C has a negative eigenvalue there (a saddle
-         * point or a maximum).
+         * point or a maximum), or a lower cost was found right next to it (a saddle at a kink of
+         * the cost, such as w = 0 for a ReLU network, which the Hessian does not show).
          */
         NOT_A_MINIMUM
     }

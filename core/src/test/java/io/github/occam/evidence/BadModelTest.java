@@ -238,6 +238,15 @@ class BadModelTest {
     }
 
     @Test
+    void aProductThatIsNotFiniteIsNamed() {
+        Model model = withSpoiledCurvature(null, out -> out[1] = Double.POSITIVE_INFINITY);
+        // the dense form serves Newton's method; the probes of the converged point multiply
+        assertThatThrownBy(() -> Minimizer.newton().minimize(model, 1.0, new double[4]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("UserModel.hessianAt(w).apply returned Infinity at index 1");
+    }
+
+    @Test
     void theLambdaSearchNeverChoosesALambdaOnANaN() {
         Model model = new UserModel() {
             @Override

@@ -52,6 +52,9 @@ class EvidenceFromStartTest {
         // the result must say so rather than claim convergence.
         assertThat(trained.converged()).isEqualTo(
                 trained.minimum().status() == Minimum.Status.CONVERGED);
+        // and from w = 0, the saddle, the result says it is not a minimum
+        assertThat(atZero.converged()).isFalse();
+        assertThat(atZero.minimum().status()).isEqualTo(Minimum.Status.NOT_A_MINIMUM);
         assertThat(trained.cost()).isLessThan(0.5 * atZero.cost());
         assertThat(net.accuracy(trained.parameters())).isGreaterThan(0.9);
 
