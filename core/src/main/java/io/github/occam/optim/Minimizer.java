@@ -57,14 +57,14 @@ import org.slf4j.LoggerFactory;
  * relative residual of {@code 1e-10}.
  *
  * <p>The minimizer stops unconverged at the iteration limit (default
- * {@value #DEFAULT_MAX_ITERATIONS}; {@link Status#ITERATION_LIMIT}), when no step lowers the cost
- * any more, or moves it by less than the tolerance over 10 Newton iterations while a Newton step
- * promises more (the tolerance is below what rounding allows, or the search is stuck against
- * values that are not finite; {@link Status#STALLED}), or at a point
- * that is not a minimum ({@link Status#NOT_A_MINIMUM}): a negative eigenvalue of the Hessian of
- * C, or a lower cost found next to a converged point by a few seeded probes (a saddle at a kink,
- * such as w = 0 of a ReLU network, where the Hessian shows nothing). {@link Minimum#converged()}
- * then says false, {@link Minimum#status()} why, and a warning is logged.
+ * {@value #DEFAULT_MAX_ITERATIONS}; {@link Status#ITERATION_LIMIT}); when no step lowers the cost
+ * any more, or the steps move it by less than the tolerance over 10 Newton iterations while a
+ * Newton step promises more (the tolerance is below what rounding allows, or the search is stuck
+ * against values that are not finite; {@link Status#STALLED}); or at a point that is not a
+ * minimum ({@link Status#NOT_A_MINIMUM}): a negative eigenvalue of the Hessian of C, or a lower
+ * cost found next to a converged point by three seeded probes (a saddle at a kink, such as w = 0
+ * of a ReLU network, where the Hessian shows nothing). {@link Minimum#converged()} then says
+ * false, {@link Minimum#status()} why, and a warning is logged.
  *
  * <p>A model's mistakes are named: a size below 1, a cost or gradient that is not finite at the
  * start point, a curvature operator of the wrong dimension or with entries that are not finite
