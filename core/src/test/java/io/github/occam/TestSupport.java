@@ -220,4 +220,44 @@ public final class TestSupport {
             return h;
         }
     }
+
+    /**
+     * H(w) = sum_j (w_j^4 / 4 - w_j^2) on one example: a smooth saddle at w = 0 with curvature
+     * -2 in every direction, minima at w_j^2 = 2 - lambda.
+     */
+    public static final class DoubleWell implements Model {
+        final int p;
+
+        public DoubleWell(int p) {
+            this.p = p;
+        }
+
+        @Override
+        public int parameterCount() {
+            return p;
+        }
+
+        @Override
+        public int exampleCount() {
+            return 1;
+        }
+
+        @Override
+        public int classCount() {
+            return 2;
+        }
+
+        @Override
+        public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+            double share = batch.size();   // one example
+            double value = 0.0;
+            for (int j = 0; j < p; j++) {
+                value += share * (Math.pow(w[j], 4) / 4 - w[j] * w[j]);
+                if (gradient != null) {
+                    gradient[j] = share * (Math.pow(w[j], 3) - 2 * w[j]);
+                }
+            }
+            return value;
+        }
+    }
 }

@@ -25,6 +25,7 @@ import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.sgd.SgdResult;
+import io.github.occam.optim.Minimum;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.SgdTrainer;
 import io.github.occam.sgd.ShallowNetTrainer;
@@ -283,14 +284,15 @@ class UserGuideExamplesTest {
         // snippet: retry
         Minimizer hasty = Minimizer.lbfgs().withMaxIterations(2);
         Evidence first = Laplace.of(hasty, SpectrumMethod.exact()).evidence(model, 1.0);
-        Laplace careful = Laplace.of(Minimizer.newton().withGradientTolerance(1e-9),
+        Laplace careful = Laplace.of(Minimizer.newton().withTolerance(1e-12),
                 SpectrumMethod.exact());
         Evidence evidence = first.converged() ? first : careful.evidence(model, 1.0);
         // end snippet
 
         assertThat(first.converged()).isFalse();
+        assertThat(first.minimum().status()).isEqualTo(Minimum.Status.ITERATION_LIMIT);
         assertThat(logisticCostGradientNorm(features, labels, first.parameters(), 1.0))
-                .isGreaterThan(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
+                .isGreaterThan(1e-6);
         assertThat(evidence.converged()).isTrue();
         assertThat(logisticCostGradientNorm(features, labels, evidence.parameters(), 1.0))
                 .isLessThan(1e-9);
@@ -309,7 +311,7 @@ class UserGuideExamplesTest {
         double[] w = ShallowNetwork.initialParameters(3, 4, 2, 7L);   // or your trained weights
         Evidence here = Evidence.at(net, w, 0.01);
         int leftOut = here.excludedEigenvalues();   // eigenvalues of the cost's Hessian below lambda
-        boolean atMinimum = here.converged();       // false: |grad C| is above 1e-6
+        boolean atMinimum = here.converged();       // false: not a minimum of C
         // end snippet
 
         // reference: Hessian of H by central differences of the gradient, eigenvalues by commons-math
@@ -356,7 +358,7 @@ class UserGuideExamplesTest {
         assertThat(flat).isGreaterThanOrEqualTo(5);
         assertThat(here.logOccamFactor()).isCloseTo(-0.5 * sum, within(1e-5 * sum));
         assertThat(atMinimum).isFalse();
-        assertThat(here.gradientNorm()).isGreaterThan(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
+        assertThat(here.gradientNorm()).isGreaterThan(1e-6);
     }
 
     // ---- 4. Choosing lambda -----------------------------------------------------------------
@@ -763,6 +765,20 @@ class UserGuideExamplesTest {
         // end snippet
 
         assertThat(message).isEqualTo("lambda must be finite and > 0, got -1.0");
+
+        // snippet: not-converged
+        Evidence evidence = Evidence.of(model, 1e-12);
+        if (!evidence.converged()) {
+            Minimum.Status why = evidence.minimum().status();   // ITERATION_LIMIT, STALLED, ...
+            throw new IllegalStateException("lambda = 1e-12: " + evidence.diagnosis());
+        }
+        // end snippet
+
+        assertThat(evidence.diagnosis()).isEqualTo("converged");
+        Evidence limited = Laplace.of(Minimizer.newton().withMaxIterations(3),
+                SpectrumMethod.exact()).evidence(model, 1e-12);
+        assertThat(limited.minimum().status()).isEqualTo(Minimum.Status.ITERATION_LIMIT);
+        assertThat(limited.diagnosis()).startsWith("the minimizer stopped at its iteration limit");
         assertThatThrownBy(() -> SgdNoiseScale.of(0.1, 1000, 2000, 0.9))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("batchSize must be in [1, 1000], got 2000");

@@ -52,28 +52,50 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
         double nullLogLikelihood, int exampleCount, HessianSpectrum spectrum, Minimum minimum) {
 
     /**
-     * Checks the components.
+     * Checks the components: an evidence is never made of numbers that are not finite.
      *
      * @throws IllegalArgumentException if {@code lambda} is not finite and &gt; 0,
-     *     {@code exampleCount} is below 1, or the spectrum or the minimum is null
+     *     {@code crossEntropy} or {@code nullLogLikelihood} is not finite, {@code parameterNorm}
+     *     is not finite and &gt;= 0, {@code exampleCount} is below 1, the spectrum or the
+     *     minimum is null, or the cost or the log evidence ratio they give is not finite
      */
     public Evidence {
         Checks.positive("lambda", lambda);
+        Checks.finite("crossEntropy", crossEntropy);
+        Checks.nonNegative("parameterNorm", parameterNorm);
+        Checks.finite("nullLogLikelihood", nullLogLikelihood);
         Checks.atLeast("exampleCount", exampleCount, 1);
         Checks.notNull("spectrum", spectrum);
         Checks.notNull("minimum", minimum);
+        double cost = crossEntropy + 0.5 * lambda * parameterNorm * parameterNorm;
+        if (!Double.isFinite(cost)) {
+            throw new IllegalArgumentException("the cost H + lambda |w|^2 / 2 = " + crossEntropy
+                    + " + " + lambda + " * " + parameterNorm + "^2 / 2 is not finite");
+        }
+        double ratio = nullLogLikelihood + cost + 0.5 * spectrum.sumLogRatio().value();
+        if (!Double.isFinite(ratio)) {
+            throw new IllegalArgumentException("the log evidence ratio is not finite: cost "
+                    + cost + ", sum of log ratios " + spectrum.sumLogRatio().value()
+                    + ", null log-likelihood " + nullLogLikelihood);
+        }
     }
 
     /**
      * Minimizes the cost from \(w = 0\) with {@link io.github.occam.optim.Minimizer#automatic()}
      * and evaluates the evidence at the minimum with the exact Hessian spectrum:
      * {@link Laplace#defaults()}. For a network, where \(w = 0\) is a saddle of the cost, start
-     * elsewhere with {@link #from(Model, double, double[])}.
+     * elsewhere with {@link #from(Model, double, double[])}: from w = 0 the result says
+     * {@link io.github.occam.optim.Minimum.Status#NOT_A_MINIMUM} when the minimizer's probes
+     * find the lower cost next to the saddle (they look in a few directions, so do not count on
+     * them).
      *
      * @param model the model
      * @param lambda the prior precision, finite and &gt; 0
      * @return the evidence; check {@link #converged()}
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @throws IllegalArgumentException on a bad argument, naming it and its value, on a
+     *     mistake of the model (a size below 1, a value that is not finite, a curvature operator
+     *     of the wrong dimension; the message names the model's class) and on a problem beyond
+     *     the range of doubles or the memory of the JVM ({@link Laplace#evidenceFrom})
      */
     public static Evidence of(Model model, double lambda) {
         return Laplace.defaults().evidence(model, lambda);
@@ -180,12 +202,55 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
     }
 
     /**
-     * Returns whether the numbers can be trusted: the point met the minimizer's gradient
-     * tolerance (for {@link #at}: the default tolerance) and the spectrum method met its own
-     * accuracy criterion.
+     * Returns whether the numbers can be trusted: the point is a minimum to the minimizer's
+     * relative tolerance (for {@link #at}: checked at the given point), so that a tighter
+     * tolerance would move E by about the tolerance times {@code 1 + |C|} at most (see
+     * {@link io.github.occam.optim.Minimizer}), and the spectrum method met its own accuracy
+     * criterion (for the exact spectrum: the eigenvalues near \(\lambda\) are resolved by the
+     * decomposition, see {@link io.github.occam.spectrum.SpectrumMethod#exact()}).
+     * {@link #diagnosis()} says why not.
      */
     public boolean converged() {
         return minimum.converged() && spectrum.converged();
+    }
+
+    /**
+     * Returns, in one line, why the evidence is not to be trusted, or {@code "converged"}: the
+     * minimizer's {@link Minimum#status()} explained, or the spectrum's failure.
+     *
+     * <pre>{@code
+     * if (!evidence.converged()) {
+     *     System.err.println("lambda = " + evidence.lambda() + ": " + evidence.diagnosis());
+     * }
+     * }</pre>
+     *
+     * @return the diagnosis
+     */
+    public String diagnosis() {
+        String point = switch (minimum.status()) {
+            case CONVERGED -> null;
+            case TOLERANCE_NOT_MET -> "the point is not a minimum to the minimizer's tolerance"
+                    + " (Newton decrement " + minimum.decrement() + ", gradient norm "
+                    + minimum.gradientNorm() + ")";
+            case ITERATION_LIMIT -> "the minimizer stopped at its iteration limit ("
+                    + minimum.iterations() + " iterations) before its tolerance was met";
+            case STALLED -> "the minimizer stalled: no step lowered the cost before its "
+                    + "tolerance was met (a tolerance below rounding for this problem, or a "
+                    + "cost that is not smooth there)";
+            case NOT_A_MINIMUM -> "the point is not a minimum: " + (spectrum.minEigenvalue() <= 0.0
+                    ? "the Hessian of the cost has the eigenvalue " + spectrum.minEigenvalue()
+                            + " there (a saddle point)"
+                    : "a lower cost lies right next to it (a saddle at a kink of the cost, such"
+                            + " as w = 0 of a ReLU network)") + "; start the minimizer elsewhere";
+        };
+        String curvature = spectrum.converged() ? null
+                : "the spectrum did not meet its accuracy criterion (for the exact spectrum: "
+                        + "eigenvalues near lambda = " + lambda + " are lost in the rounding of "
+                        + "the largest, " + spectrum.maxEigenvalue() + ")";
+        if (point == null && curvature == null) {
+            return "converged";
+        }
+        return point == null ? curvature : curvature == null ? point : point + "; " + curvature;
     }
 
     /** Returns a copy of the point \(w\), normally the minimum \(w_0\). */

@@ -2,6 +2,7 @@ package io.github.occam.evidence;
 
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.ModelChecks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,7 +16,11 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 /**
  * The evidence against \(\lambda\): a scan of the prior precision that returns every evaluation
  * it made, and the \(\lambda\) of largest evidence (the type-II maximum likelihood of MacKay's
- * evidence framework). Each minimization starts from the previous minimum. Immutable.
+ * evidence framework). Each minimization starts from the previous converged minimum (from
+ * w = 0 until there is one). Evaluations that did not converge ({@link Evidence#converged()}
+ * false) stay in the table but are chosen as the best only when none converged. A model whose
+ * cross-entropy is not finite stops the search with the exception of {@link Laplace}: no
+ * \(\lambda\) is ever chosen on a NaN. Immutable.
  *
  * <pre>{@code
  * LambdaSearch.Result result = LambdaSearch.defaults().maximize(model, 1e-3, 1e3);
@@ -54,7 +59,7 @@ public final class LambdaSearch {
 
     /**
      * Evaluates the evidence at each of the given \(\lambda\), in the given order, each
-     * minimization starting from the previous minimum.
+     * minimization starting from the previous converged minimum.
      *
      * @param model the model
      * @param lambdas the prior precisions, each finite and &gt; 0
@@ -66,6 +71,7 @@ public final class LambdaSearch {
         Checks.notNull("lambdas", lambdas);
         for (int k = 0; k < lambdas.length; k++) {
             Checks.positive("lambdas[" + k + "]", lambdas[k]);
+            Laplace.checkProblem(model, lambdas[k]);
         }
         Search search = new Search(model);
         List<Evidence> evidences = new ArrayList<>(lambdas.length);
@@ -81,9 +87,8 @@ public final class LambdaSearch {
      * {@link Evidence#logEvidence()} over \(\ln \lambda\). A log grid of about four points per
      * decade (at least five) locates the best grid point; Brent's method then refines
      * \(\ln \lambda\) between its neighbours to about 1e-6, a relative precision of about 1e-6 in
-     * \(\lambda\). (Finer is wasted work: the log evidence is flat at its maximum, and the
-     * minimizer's gradient tolerance already moves it by about 1e-7 for the logistic model of
-     * Smith &amp; Le.) On that model (P = N = 200, lambda in [0.01, 1000]) the search takes about
+     * \(\lambda\). (Finer is wasted work: the log evidence is flat at its maximum.) The grid
+     * point and the result are the best among the converged evaluations, if any converged. On that model (P = N = 200, lambda in [0.01, 1000]) the search takes about
      * 35 evaluations and half a second. If the best grid point is an end of the range, that end
      * is returned with {@link Result#interior()} false: widen the range.
      *
@@ -92,7 +97,8 @@ public final class LambdaSearch {
      * @param lambdaHigh the upper end, finite and &gt; {@code lambdaLow}
      * @return the best \(\lambda\) found, its evidence and the table of every evaluation; check
      *     {@code evidence().converged()}
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @throws IllegalArgumentException on a bad argument, naming it and its value, or as
+     *     {@link Laplace#evidenceFrom} on a model's mistake
      */
     public Result maximize(Model model, double lambdaLow, double lambdaHigh) {
         Checks.notNull("model", model);
@@ -102,6 +108,7 @@ public final class LambdaSearch {
             throw new IllegalArgumentException("lambdaHigh must be > lambdaLow = " + lambdaLow
                     + ", got " + lambdaHigh);
         }
+        Laplace.checkProblem(model, lambdaHigh);
         Search search = new Search(model);
         double low = Math.log(lambdaLow);
         double high = Math.log(lambdaHigh);
@@ -109,12 +116,15 @@ public final class LambdaSearch {
         double[] grid = new double[points];
         int best = 0;
         double bestValue = Double.NEGATIVE_INFINITY;
+        boolean bestConverged = false;
         for (int k = 0; k < points; k++) {
             grid[k] = k == points - 1 ? high : low + (high - low) * k / (points - 1);
             double value = search.value(grid[k]);
-            if (value > bestValue) {
+            boolean converged = search.last.converged();
+            if (converged && !bestConverged || converged == bestConverged && value > bestValue) {
                 bestValue = value;
                 best = k;
+                bestConverged = converged;
             }
         }
         boolean interior = best != 0 && best != points - 1;
@@ -137,7 +147,7 @@ public final class LambdaSearch {
 
         Search(Model model) {
             this.model = model;
-            this.start = new double[model.parameterCount()];
+            this.start = new double[ModelChecks.sizes(model)];
         }
 
         double value(double logLambda) {
@@ -145,10 +155,12 @@ public final class LambdaSearch {
             last = evidence;
             points.add(new Point(evidence.lambda(), evidence.logEvidence(),
                     evidence.logEvidenceRatio(), evidence.converged()));
-            if (Double.isFinite(evidence.cost())) {
+            if (evidence.converged()) {
                 start = evidence.parameters();
             }
-            if (best == null || evidence.logEvidence() > best.logEvidence()) {
+            if (best == null || evidence.converged() && !best.converged()
+                    || evidence.converged() == best.converged()
+                            && evidence.logEvidence() > best.logEvidence()) {
                 best = evidence;
             }
             return evidence.logEvidence();

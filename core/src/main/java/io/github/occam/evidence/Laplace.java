@@ -3,6 +3,7 @@ package io.github.occam.evidence;
 import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.ModelChecks;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
 import io.github.occam.spectrum.HessianSpectrum;
@@ -15,7 +16,7 @@ import io.github.occam.spectrum.SpectrumMethod;
  * {@link Evidence}. Immutable; may be shared between threads as far as its model is.
  *
  * <pre>{@code
- * Laplace laplace = Laplace.of(Minimizer.lbfgs().withGradientTolerance(1e-8),
+ * Laplace laplace = Laplace.of(Minimizer.lbfgs().withTolerance(1e-12),
  *         SpectrumMethod.exact());
  * Evidence atMinimum = laplace.evidenceFrom(model, 0.1, start);
  * Evidence atEndOfSgd = laplace.evidenceAt(model, trainedWeights, 0.1);
@@ -46,7 +47,7 @@ public final class Laplace {
     /**
      * Returns the flow with the given minimizer and spectrum method.
      *
-     * @param minimizer how to find the minimum (its gradient tolerance also decides, for
+     * @param minimizer how to find the minimum (its tolerance also decides, for
      *     {@link #evidenceAt}, whether a given point counts as converged)
      * @param method how to compute the spectrum of the Hessian of C
      * @return the flow
@@ -68,32 +69,42 @@ public final class Laplace {
     }
 
     /**
-     * Minimizes the cost from \(w = 0\) and evaluates the evidence at the minimum.
+     * Minimizes the cost from \(w = 0\) and evaluates the evidence at the minimum. For a
+     * network, w = 0 is a saddle point of the cost (every hidden unit off): the minimizer then
+     * reports {@link io.github.occam.optim.Minimum.Status#NOT_A_MINIMUM} when its probes find a
+     * lower cost next to it; start elsewhere with {@link #evidenceFrom}.
      *
      * @param model the model
      * @param lambda the prior precision, finite and &gt; 0
      * @return the evidence; check {@link Evidence#converged()}
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @throws IllegalArgumentException on a bad argument, naming it and its value, and on the
+     *     model's mistakes and out-of-range problems listed at {@link #evidenceFrom}
      */
     public Evidence evidence(Model model, double lambda) {
-        Checks.notNull("model", model);
-        return evidenceFrom(model, lambda, new double[model.parameterCount()]);
+        int p = ModelChecks.sizes(model);
+        return evidenceFrom(model, lambda, new double[p]);
     }
 
     /**
      * Minimizes the cost from {@code start} and evaluates the evidence at the minimum. A ReLU
-     * network's cost has kinks, where the gradient norm need not fall below the minimizer's
-     * tolerance: {@link Evidence#converged()} then says false, with the gradient norm reached.
+     * network's cost has kinks, where the minimizer may stall: {@link Evidence#converged()} then
+     * says false, and {@link Evidence#diagnosis()} why.
      *
      * @param model the model
      * @param lambda the prior precision, finite and &gt; 0
      * @param start the starting point, length P, finite (not modified)
      * @return the evidence; check {@link Evidence#converged()}
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @throws IllegalArgumentException on a bad argument, naming it and its value; if the model
+     *     reports fewer than 1 parameter or example, returns a cost, gradient, curvature or null
+     *     log-likelihood that is not finite, or a curvature operator of the wrong dimension
+     *     (the message names the model's class and the value); if {@code lambda} is so large
+     *     that the Hessian of C, \(\lambda I\) plus the model's curvature, is beyond the range
+     *     of doubles; or if the spectrum method or the minimizer needs more memory than the JVM
+     *     may use
      */
     public Evidence evidenceFrom(Model model, double lambda, double[] start) {
-        Checks.notNull("model", model);
-        Checks.positive("lambda", lambda);
+        checkProblem(model, lambda);
+        method.requireFits(model.parameterCount());
         Minimum minimum = minimizer.minimize(model, lambda, start);
         return assemble(model, lambda, minimum);
     }
@@ -101,33 +112,46 @@ public final class Laplace {
     /**
      * Evaluates the evidence at a given point {@code w}, without minimizing (for example at the
      * end of SGD). Away from a minimum the eigenvalues below \(\lambda\) are left out, as in
-     * Smith &amp; Le, and {@link Evidence#converged()} tells whether
-     * \(|\nabla C(w)|\) is within the minimizer's gradient tolerance.
+     * Smith &amp; Le, and {@link Evidence#converged()} tells whether {@code w} is a minimum to
+     * the minimizer's tolerance ({@link Minimizer#check}).
      *
      * @param model the model
      * @param w the point, length P, finite (copied)
      * @param lambda the prior precision, finite and &gt; 0
      * @return the evidence at {@code w}
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @throws IllegalArgumentException as {@link #evidenceFrom}
      */
     public Evidence evidenceAt(Model model, double[] w, double lambda) {
-        Checks.notNull("model", model);
-        Checks.positive("lambda", lambda);
+        checkProblem(model, lambda);
+        method.requireFits(model.parameterCount());
         Checks.finiteVector("w", w, model.parameterCount());
-        double[] gradient = new double[w.length];
-        double cost = Cost.of(model, lambda).value(w, gradient);
-        double gradientNorm = Checks.norm(gradient);
-        return assemble(model, lambda, new Minimum(w, cost, gradientNorm, 0,
-                gradientNorm <= minimizer.gradientTolerance()));
+        return assemble(model, lambda, minimizer.check(model, lambda, w));
+    }
+
+    /** Checks the model's sizes and that lambda leaves the Hessian of C within range. */
+    static void checkProblem(Model model, double lambda) {
+        int p = ModelChecks.sizes(model);
+        Checks.positive("lambda", lambda);
+        if (!(lambda * p < Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("lambda = " + lambda + " is out of range for P = "
+                    + p + " parameters: the Hessian of the cost, lambda I plus the curvature of "
+                    + "H, has a trace of at least P lambda, beyond the range of doubles");
+        }
     }
 
     /** Takes the curvature at the minimum's point and assembles the evidence. */
     private Evidence assemble(Model model, double lambda, Minimum minimum) {
         double[] w = minimum.parameters();
-        double crossEntropy = model.crossEntropy(w);
-        HessianSpectrum spectrum = method.compute(Cost.of(model, lambda).hessianAt(w), lambda);
-        return new Evidence(lambda, crossEntropy, Checks.norm(w), model.nullLogLikelihood(),
-                model.exampleCount(), spectrum, minimum);
+        double crossEntropy = ModelChecks.crossEntropy(model, w, "at the minimum");
+        Cost cost = Cost.of(model, lambda);
+        HessianSpectrum spectrum = method.compute(ModelChecks.costHessian(cost, w), lambda);
+        if (spectrum == null || spectrum.dimension() != w.length) {
+            throw new IllegalArgumentException("the spectrum method " + method + " returned "
+                    + (spectrum == null ? "null" : "a spectrum of dimension "
+                            + spectrum.dimension()) + " for P = " + w.length);
+        }
+        return new Evidence(lambda, crossEntropy, Checks.norm(w),
+                ModelChecks.nullLogLikelihood(model), model.exampleCount(), spectrum, minimum);
     }
 
     /** Names the minimizer. */

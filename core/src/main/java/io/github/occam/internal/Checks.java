@@ -98,6 +98,30 @@ public final class Checks {
     }
 
     /**
+     * Throws unless an allocation of {@code doubles} doubles (8 bytes each) can fit in the
+     * memory this JVM may use ({@link Runtime#maxMemory()}, its {@code -Xmx}): a request that
+     * cannot fit is refused before any work, naming its size, instead of ending in an
+     * {@link OutOfMemoryError}.
+     *
+     * @param what what needs the memory, for the message
+     * @param doubles how many doubles it needs
+     * @throws IllegalArgumentException naming {@code what}, the size and the limit
+     */
+    public static void fitsInMemory(String what, double doubles) {
+        double bytes = 8.0 * doubles;
+        long limit = Runtime.getRuntime().maxMemory();
+        if (limit != Long.MAX_VALUE && bytes > limit) {
+            throw new IllegalArgumentException(what + " needs " + gigabytes(bytes)
+                    + " of memory, more than the " + gigabytes(limit)
+                    + " this JVM may use (its -Xmx)");
+        }
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
+    /**
      * Returns the Euclidean norm of {@code v}: the square root of the plain sum of squares, so it
      * overflows to infinity once that sum exceeds {@link Double#MAX_VALUE} (|v| above about
      * 1e154), which no cost or gradient of a sensible model reaches. Same as {@link Vectors#norm}.

@@ -18,7 +18,9 @@ public final class SymmetricEigenvalues {
      * Returns the eigenvalues of the symmetric matrix {@code a} in ascending order. Only the lower
      * triangle of {@code a} is read; {@code a} is not modified.
      *
-     * @throws ArithmeticException if the QL iteration does not converge (not seen in practice)
+     * @throws ArithmeticException naming the matrix size if the QL iteration does not converge
+     *     (not seen in practice on finite matrices whose entries and eigenvalues are within the
+     *     range of doubles; {@code HessianSpectrum} scales its matrices to make sure of that)
      */
     public static double[] of(double[][] a) {
         int n = a.length;
@@ -126,8 +128,10 @@ public final class SymmetricEigenvalues {
                 }
                 if (m != l) {
                     if (iterations++ == MAX_SWEEPS_PER_EIGENVALUE) {
-                        throw new ArithmeticException(
-                                "symmetric QL iteration did not converge for eigenvalue " + l);
+                        throw new ArithmeticException("symmetric QL iteration did not converge"
+                                + " for eigenvalue " + l + " of a " + n + " x " + n + " matrix after "
+                                + MAX_SWEEPS_PER_EIGENVALUE + " sweeps (diagonal entry " + d[l]
+                                + ")");
                     }
                     double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
                     double r = Math.hypot(g, 1.0);

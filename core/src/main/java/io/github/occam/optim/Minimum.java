@@ -3,36 +3,101 @@ package io.github.occam.optim;
 import io.github.occam.internal.Checks;
 
 /**
- * The result of {@link Minimizer#minimize}: the point reached, the cost and gradient norm there,
- * and whether the gradient-norm tolerance was met. A minimizer that stops early (iteration limit,
- * a line search that cannot decrease the cost) returns its last point with
- * {@code converged() == false}; it never reports an unconverged point as a minimum. Instances
- * are immutable and may be shared between threads.
+ * The result of {@link Minimizer#minimize} (or {@link Minimizer#check}): the point reached, the
+ * cost, gradient norm and Newton decrement there, and why the minimizer stopped. A minimizer that
+ * stops early (iteration limit, a line search that cannot decrease the cost, a point that is not
+ * a minimum) returns its last point with {@link #converged()} false and the reason in
+ * {@link #status()}; it never reports an unconverged point as a minimum, and never a cost or a
+ * point that is not finite. Instances are immutable and may be shared between threads.
  *
  * <pre>{@code
  * Minimum minimum = Minimizer.newton().minimize(model, 0.1, new double[model.parameterCount()]);
  * if (!minimum.converged()) {
- *     throw new IllegalStateException("no minimum: " + minimum);
+ *     throw new IllegalStateException("no minimum (" + minimum.status() + "): " + minimum);
  * }
  * double[] w0 = minimum.parameters();
  * }</pre>
  *
- * @param parameters the point reached (copied in, and copied again by the accessor)
- * @param cost the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) there
- * @param gradientNorm the Euclidean norm of the gradient of \(C\) there
+ * @param parameters the point reached, finite (copied in, and copied again by the accessor)
+ * @param cost the cost \(C(w) = H(w) + \lambda |w|^2 / 2\) there, finite
+ * @param gradientNorm the Euclidean norm of the gradient of \(C\) there, finite and &gt;= 0
+ * @param decrement the Newton decrement \(\frac{1}{2} \nabla C^T (\nabla\nabla C)^{-1} \nabla C\)
+ *     there, the decrease of C that one more Newton step promises; NaN where it is not known (the
+ *     Hessian of C is not positive definite, or was not factored)
  * @param iterations the number of iterations taken
- * @param converged whether {@code gradientNorm} met the minimizer's tolerance
+ * @param status why the minimizer stopped; {@link Status#CONVERGED} when the point is a minimum
+ *     to the minimizer's tolerance
  */
-public record Minimum(double[] parameters, double cost, double gradientNorm, int iterations,
-        boolean converged) {
+public record Minimum(double[] parameters, double cost, double gradientNorm, double decrement,
+        int iterations, Status status) {
+
+    /** Why a minimizer stopped, or what a check found at a given point. */
+    public enum Status {
+        /**
+         * The point is a minimum to the tolerance: the Hessian of C is positive definite there,
+         * one more Newton step would lower C by at most the tolerance and would move the
+         * curvature (the log-determinant of the Hessian of C, hence the Occam factor) by at most
+         * the tolerance (see {@link Minimizer}).
+         */
+        CONVERGED,
+        /** The point was given, not minimized ({@link Minimizer#check}), and misses the tolerance. */
+        TOLERANCE_NOT_MET,
+        /** The minimizer stopped at its iteration limit. */
+        ITERATION_LIMIT,
+        /**
+         * No step along the search direction lowered the cost before the tolerance was met: the
+         * tolerance is below what rounding allows for this problem, or the cost is not smooth
+         * there.
+         */
+        STALLED,
+        /**
+         * The point is not a minimum: the Hessian of C has a negative eigenvalue there (a saddle
+         * point or a maximum), or a lower cost was found right next to it (a saddle at a kink of
+         * the cost, such as w = 0 for a ReLU network, which the Hessian does not show).
+         */
+        NOT_A_MINIMUM
+    }
 
     /**
-     * Copies {@code parameters}.
+     * Checks the components and copies {@code parameters}.
      *
-     * @throws IllegalArgumentException if {@code parameters} is null
+     * @throws IllegalArgumentException if {@code parameters} or {@code status} is null, a
+     *     parameter or the cost is not finite, the gradient norm is not finite and &gt;= 0, the
+     *     decrement is negative or infinite, or {@code iterations} is negative
      */
     public Minimum {
-        parameters = Checks.notNull("parameters", parameters).clone();
+        Checks.allFinite("parameters", Checks.notNull("parameters", parameters));
+        parameters = parameters.clone();
+        Checks.finite("cost", cost);
+        Checks.nonNegative("gradientNorm", gradientNorm);
+        if (decrement < 0.0 || Double.isInfinite(decrement)) {
+            throw new IllegalArgumentException(
+                    "decrement must be finite and >= 0, or NaN, got " + decrement);
+        }
+        Checks.atLeast("iterations", iterations, 0);
+        Checks.notNull("status", status);
+    }
+
+    /**
+     * Returns the result with an unknown decrement and the status {@link Status#CONVERGED} when
+     * {@code converged}, else {@link Status#TOLERANCE_NOT_MET}: the constructor of version 0.1.
+     *
+     * @param parameters the point, finite (copied)
+     * @param cost the cost there, finite
+     * @param gradientNorm the gradient norm there, finite and &gt;= 0
+     * @param iterations the number of iterations taken, &gt;= 0
+     * @param converged whether the point counts as a minimum
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public Minimum(double[] parameters, double cost, double gradientNorm, int iterations,
+            boolean converged) {
+        this(parameters, cost, gradientNorm, Double.NaN, iterations,
+                converged ? Status.CONVERGED : Status.TOLERANCE_NOT_MET);
+    }
+
+    /** Returns whether the point is a minimum to the tolerance: {@code status() == CONVERGED}. */
+    public boolean converged() {
+        return status == Status.CONVERGED;
     }
 
     /** Returns a copy of the parameters. */
@@ -48,14 +113,15 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, int
                 && java.util.Arrays.equals(parameters, m.parameters)
                 && Double.compare(cost, m.cost) == 0
                 && Double.compare(gradientNorm, m.gradientNorm) == 0
+                && Double.compare(decrement, m.decrement) == 0
                 && iterations == m.iterations
-                && converged == m.converged;
+                && status == m.status;
     }
 
     /** Hashes all components, the parameters element by element. */
     @Override
     public int hashCode() {
-        return 31 * java.util.Objects.hash(cost, gradientNorm, iterations, converged)
+        return 31 * java.util.Objects.hash(cost, gradientNorm, decrement, iterations, status)
                 + java.util.Arrays.hashCode(parameters);
     }
 
@@ -63,7 +129,8 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, int
     @Override
     public String toString() {
         return "Minimum[parameters=<" + parameters.length + " values>, cost=" + cost
-                + ", gradientNorm=" + gradientNorm + ", iterations=" + iterations
-                + ", converged=" + converged + "]";
+                + ", gradientNorm=" + gradientNorm + ", decrement=" + decrement
+                + ", iterations=" + iterations + ", status=" + status
+                + ", converged=" + converged() + "]";
     }
 }

@@ -5,6 +5,7 @@ import io.github.occam.Estimate;
 import io.github.occam.Model;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.ModelChecks;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,7 +17,8 @@ import java.util.Objects;
  *
  * <p>Every number a method estimates is an {@link Estimate} with its standard error; the exact
  * method ({@link SpectrumMethod#exact()}) reports errors of 0. {@link #converged()} says whether
- * the method met its own accuracy criterion; an exact decomposition always does.
+ * the method met its own accuracy criterion; an exact decomposition does unless the eigenvalues
+ * near \(\lambda\) are lost in its rounding (see {@link SpectrumMethod#exact()}).
  *
  * <p>Instances are immutable: the eigenvalues are copied on the way in and on every call of
  * {@link #eigenvalues()}; {@link #equals(Object)} compares them element by element and
@@ -71,13 +73,18 @@ public record HessianSpectrum(double lambda, int dimension, Estimate sumLogRatio
      * @param w the point, length P, finite
      * @param lambda the prior precision, finite and &gt; 0
      * @return the spectrum
-     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @throws IllegalArgumentException on a bad argument, naming it and its value; on a mistake
+     *     of the model (a size below 1, a curvature operator of the wrong dimension, a dense form
+     *     of the wrong size or with entries that are not finite), naming the model's class; and
+     *     as {@link SpectrumMethod#exact()} on a Hessian beyond the range of doubles or the
+     *     memory of the JVM
      */
     public static HessianSpectrum exact(Model model, double[] w, double lambda) {
-        Checks.notNull("model", model);
+        int p = ModelChecks.sizes(model);
         Checks.positive("lambda", lambda);
-        Checks.finiteVector("w", w, model.parameterCount());
-        return SpectrumMethod.exact().compute(Cost.of(model, lambda).hessianAt(w), lambda);
+        Checks.finiteVector("w", w, p);
+        return SpectrumMethod.exact().compute(ModelChecks.costHessian(Cost.of(model, lambda), w),
+                lambda);
     }
 
     /**

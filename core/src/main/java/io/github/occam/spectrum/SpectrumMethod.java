@@ -1,7 +1,6 @@
 package io.github.occam.spectrum;
 
 import io.github.occam.SymmetricOperator;
-import io.github.occam.internal.Checks;
 
 /**
  * A way to compute the spectrum of the Hessian of the cost from the operator of that Hessian,
@@ -31,15 +30,32 @@ public interface SpectrumMethod {
     /**
      * Returns the exact dense method: the operator's {@link SymmetricOperator#toDense()} (a
      * closed form for the built-in models) decomposed by Householder tridiagonalization and
-     * implicit QL, about \(\frac{4}{3} P^3\) flops. For P up to a few thousand.
+     * implicit QL, about \(\frac{4}{3} P^3\) flops and \(1.5 P^2\) doubles. For P up to a few
+     * thousand.
+     *
+     * <p>Its {@link HessianSpectrum#converged()} is false when the eigenvalues near
+     * \(\lambda\) are lost in the rounding of the decomposition, \(P \varepsilon
+     * \max|\lambda_i|\): when that bounds the error of \(\sum \ln(\lambda_i / \lambda)\) by
+     * more than about \(2 \cdot 10^{-6} (1 + |\text{sum}|)\). Its {@code compute} refuses, with
+     * an {@link IllegalArgumentException} naming the sizes, a dense Hessian that cannot fit in the
+     * memory the JVM may use ({@link Runtime#maxMemory()}), a dense form of the wrong size, and a
+     * matrix whose entries are not finite or whose trace or eigenvalues overflow.
      *
      * @return the exact method
      */
     static SpectrumMethod exact() {
-        return (costHessian, lambda) -> {
-            Checks.notNull("costHessian", costHessian);
-            Checks.positive("lambda", lambda);
-            return DenseSpectrum.ofMatrix(costHessian.toDense(), lambda);
-        };
+        return DenseSpectrum.METHOD;
+    }
+
+    /**
+     * Refuses, before any work, a dimension this method cannot handle, such as a dense Hessian
+     * that cannot fit in the memory the JVM may use. The Laplace evidence calls it before it
+     * minimizes, so that a request that cannot end is refused up front. The default accepts
+     * every dimension.
+     *
+     * @param dimension P, the dimension of the Hessian the method will be given
+     * @throws IllegalArgumentException naming the size if the method cannot handle it
+     */
+    default void requireFits(int dimension) {
     }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.optim.Minimizer;
+import io.github.occam.optim.Minimum;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -71,7 +72,7 @@ class EvidenceTest {
     @Test
     void lbfgsGivesTheSameExactEvidence() {
         Data data = Data.of(30, 40, 0.5, 9);
-        Evidence evidence = Laplace.of(Minimizer.lbfgs().withGradientTolerance(1e-9),
+        Evidence evidence = Laplace.of(Minimizer.lbfgs(),
                 SpectrumMethod.exact()).evidence(data.model(), 0.2);
         double exact = data.logMarginalLikelihood(0.2);
         assertThat(evidence.converged()).isTrue();
@@ -100,7 +101,8 @@ class EvidenceTest {
         assertThat(evidence.logEvidenceRatio())
                 .isCloseTo(evidence.cost() + 0.5 * sum - 50 * Math.log(2), within(1e-10));
         assertThat(evidence.nullLogLikelihood()).isEqualTo(-50 * Math.log(2));
-        assertThat(evidence.gradientNorm()).isLessThanOrEqualTo(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
+        assertThat(evidence.minimum().decrement())
+                .isLessThanOrEqualTo(Minimizer.DEFAULT_TOLERANCE * (1 + evidence.cost()));
     }
 
     @Test
@@ -164,17 +166,26 @@ class EvidenceTest {
         assertThat(evidence.logOccamFactor())
                 .isCloseTo(-0.5 * (Math.log(3) + Math.log(11)), within(1e-7));
         assertThat(evidence.logEvidenceRatio()).isCloseTo(0.5 * (Math.log(3) + Math.log(11)), within(1e-7));
-        assertThat(evidence.converged()).isTrue();   // a stationary point
+        // a stationary point, but a saddle of C: not a minimum
+        assertThat(evidence.converged()).isFalse();
+        assertThat(evidence.minimum().status()).isEqualTo(Minimum.Status.NOT_A_MINIMUM);
+        assertThat(evidence.diagnosis()).contains("not a minimum");
+
+        // H curves down by less than lambda: C is convex, w = 0 its minimum, one eigenvalue left out
+        Evidence convex = Evidence.at(new Saddle(-0.5, 0.0, 2.0, 10.0), new double[4], lambda);
+        assertThat(convex.excludedEigenvalues()).isEqualTo(1);
+        assertThat(convex.converged()).isTrue();
+        assertThat(convex.diagnosis()).isEqualTo("converged");
     }
 
     @Test
     void theSpectrumMethodIsPluggable() {
         Data data = Data.of(20, 5, 1.0, 3);
         SpectrumMethod fixed = (hessian, lambda) -> HessianSpectrum.ofEigenvalues(
-                new double[] {lambda, 2 * lambda, 4 * lambda}, lambda);
+                new double[] {lambda, 2 * lambda, 4 * lambda, lambda, lambda}, lambda);
         SpectrumMethod withError = (hessian, lambda) -> {
             HessianSpectrum inner = fixed.compute(hessian, lambda);
-            return new HessianSpectrum(lambda, 3, Estimate.of(inner.sumLogRatio().value(), 0.25),
+            return new HessianSpectrum(lambda, 5, Estimate.of(inner.sumLogRatio().value(), 0.25),
                     Estimate.of(1, 0.5), Estimate.of(7 * lambda, 1.0), lambda, 4 * lambda,
                     new double[0], 40, false);
         };

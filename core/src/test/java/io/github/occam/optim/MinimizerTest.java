@@ -45,10 +45,11 @@ class MinimizerTest {
             case "lbfgs" -> Minimizer.lbfgs();
             default -> Minimizer.automatic();
         };
-        Minimum minimum = minimizer.withGradientTolerance(1e-10).minimize(model, lambda, new double[p]);
+        Minimum minimum = minimizer.withTolerance(1e-12).minimize(model, lambda, new double[p]);
         double[] expected = ridge(x, y, 0.5, lambda);
         assertThat(minimum.converged()).isTrue();
-        assertThat(minimum.gradientNorm()).isLessThanOrEqualTo(1e-10);
+        assertThat(minimum.status()).isEqualTo(Minimum.Status.CONVERGED);
+        assertThat(minimum.decrement()).isLessThanOrEqualTo(1e-12 * (1 + Math.abs(minimum.cost())));
         assertThat(TestSupport.maxAbsDifference(minimum.parameters(), expected))
                 .isLessThan(1e-9 * (1 + maxAbs(expected)));
         assertThat(minimum.cost()).isEqualTo(Cost.of(model, lambda).value(minimum.parameters()));
@@ -65,8 +66,8 @@ class MinimizerTest {
     void newtonAndLbfgsAgreeOnLogisticRegression() {
         Model model = TestSupport.Logistic.random(new Random(3), 60, 10, 0.3);
         double[] start = new double[10];
-        Minimum newton = Minimizer.newton().withGradientTolerance(1e-10).minimize(model, 0.05, start);
-        Minimum lbfgs = Minimizer.lbfgs().withGradientTolerance(1e-10).minimize(model, 0.05, start);
+        Minimum newton = Minimizer.newton().minimize(model, 0.05, start);
+        Minimum lbfgs = Minimizer.lbfgs().minimize(model, 0.05, start);
         assertThat(newton.converged()).isTrue();
         assertThat(lbfgs.converged()).isTrue();
         // strong convexity (lambda = 0.05) bounds |w - w0| by |grad| / lambda
@@ -86,54 +87,18 @@ class MinimizerTest {
         for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
             Minimum minimum = minimizer.withMaxIterations(5000).minimize(model, 1e-4, new double[30]);
             assertThat(minimum.converged()).as(minimizer.toString()).isTrue();
-            assertThat(minimum.gradientNorm()).isLessThanOrEqualTo(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
-        }
-    }
-
-    /** H(w) = sum_j (w_j^4 / 4 - w_j^2): negative curvature near 0, minima at w_j^2 = 2 - lambda. */
-    private static final class DoubleWell implements Model {
-        final int p;
-
-        DoubleWell(int p) {
-            this.p = p;
-        }
-
-        @Override
-        public int parameterCount() {
-            return p;
-        }
-
-        @Override
-        public int exampleCount() {
-            return 1;
-        }
-
-        @Override
-        public int classCount() {
-            return 2;
-        }
-
-        @Override
-        public double crossEntropy(double[] w, Batch batch, double[] gradient) {
-            double share = batch.size();   // one example
-            double value = 0.0;
-            for (int j = 0; j < p; j++) {
-                value += share * (Math.pow(w[j], 4) / 4 - w[j] * w[j]);
-                if (gradient != null) {
-                    gradient[j] = share * (Math.pow(w[j], 3) - 2 * w[j]);
-                }
-            }
-            return value;
+            assertThat(minimum.decrement()).isLessThanOrEqualTo(
+                    Minimizer.DEFAULT_TOLERANCE * (1 + minimum.cost()));
         }
     }
 
     @Test
     void leavesRegionsOfNegativeCurvature() {
-        Model model = new DoubleWell(4);
+        Model model = new TestSupport.DoubleWell(4);
         double[] start = {0.1, -0.05, 0.2, 3.0};
         double lambda = 0.1;
         for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
-            Minimum minimum = minimizer.withGradientTolerance(1e-9).minimize(model, lambda, start);
+            Minimum minimum = minimizer.minimize(model, lambda, start);
             assertThat(minimum.converged()).as(minimizer.toString()).isTrue();
             for (double w : minimum.parameters()) {
                 // a minimum, not the saddle at 0: w^2 = 2 - lambda
@@ -164,26 +129,31 @@ class MinimizerTest {
         Model model = TestSupport.Logistic.random(new Random(4), 50, 6, 0.3);
         Minimum limited = Minimizer.lbfgs().withMaxIterations(2).minimize(model, 0.01, new double[6]);
         assertThat(limited.converged()).isFalse();
+        assertThat(limited.status()).isEqualTo(Minimum.Status.ITERATION_LIMIT);
         assertThat(limited.iterations()).isEqualTo(2);
-        assertThat(limited.gradientNorm()).isGreaterThan(Minimizer.DEFAULT_GRADIENT_TOLERANCE);
-        // a tolerance below rounding: stops without a false claim of convergence
-        Minimum tight = Minimizer.newton().withGradientTolerance(1e-300).minimize(model, 0.01, new double[6]);
+        // tolerances below rounding: stops without a false claim of convergence
+        Minimum tight = Minimizer.newton().withTolerance(1e-300).minimize(model, 0.01, new double[6]);
         assertThat(tight.converged()).isFalse();
+        assertThat(tight.status()).isEqualTo(Minimum.Status.STALLED);
         assertThat(tight.gradientNorm()).isLessThan(1e-9);
+        Minimum absolute = Minimizer.newton().withGradientTolerance(1e-300)
+                .minimize(model, 0.01, new double[6]);
+        assertThat(absolute.converged()).isFalse();
+        assertThat(absolute.status()).isEqualTo(Minimum.Status.STALLED);
     }
 
     @Test
-    void nonFiniteModelIsReportedNotConverged() {
+    void aModelWhoseCostIsNotFiniteIsNamed() {
         Model broken = new TestSupport.Logistic(new double[][] {{1.0}}, new int[] {1}) {
             @Override
-            public double crossEntropy(double[] w, double[] gradient) {
-                super.crossEntropy(w, gradient);
+            public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+                super.crossEntropy(w, batch, gradient);
                 return Double.NaN;
             }
         };
-        Minimum minimum = Minimizer.newton().minimize(broken, 1.0, new double[1]);
-        assertThat(minimum.converged()).isFalse();
-        assertThat(minimum.cost()).isNaN();
+        assertThatThrownBy(() -> Minimizer.newton().minimize(broken, 1.0, new double[1]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("crossEntropy returned NaN at the start point");
     }
 
     @Test

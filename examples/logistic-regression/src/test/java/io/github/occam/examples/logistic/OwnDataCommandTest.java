@@ -186,9 +186,9 @@ class OwnDataCommandTest {
         Path results = dir.resolve("results");
         assertThat(run("--lambdas", "1.7976931348623157e308", "--dimension", "3", "--train-size",
                 "10", "--test-size", "10", "--out", results.toString(), "--no-progress"))
-                .isEqualTo(1);
-        assertThat(command.errorLine()).startsWith("error: a computation failed: --lambdas "
-                + "1.7976931348623157E308 (");
+                .isEqualTo(2);
+        assertThat(command.errorLine()).startsWith("error: --lambdas 1.7976931348623157E308 (")
+                .contains("labels): lambda = 1.7976931348623157E308 is out of range");
         assertThat(results).doesNotExist();
     }
 
