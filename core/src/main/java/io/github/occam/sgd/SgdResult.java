@@ -28,9 +28,13 @@ import java.util.Objects;
  * @param epochs epochs trained, examples processed / N (fractional for a budget in updates)
  * @param updates number of parameter updates
  * @param seconds wall-clock seconds of training, without evaluations
+ * @param divergedAtUpdate 0 if training stayed finite, else the update whose batch loss was not
+ *     finite, where training stopped: then {@link #diverged()} is true and the cross-entropy and
+ *     accuracy describe non-finite parameters (NaN)
  */
 public record SgdResult(double[] parameters, double trainCrossEntropy, double trainAccuracy,
-        List<EpochMetrics> curve, double epochs, long updates, double seconds) {
+        List<EpochMetrics> curve, double epochs, long updates, double seconds,
+        long divergedAtUpdate) {
 
     /**
      * Copies the parameters and the curve.
@@ -40,6 +44,34 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
     public SgdResult {
         parameters = Checks.notNull("parameters", parameters).clone();
         curve = List.copyOf(Checks.notNull("curve", curve));
+        if (divergedAtUpdate < 0) {
+            throw new IllegalArgumentException("divergedAtUpdate must be >= 0, got "
+                    + divergedAtUpdate);
+        }
+    }
+
+    /**
+     * Returns the result of a run that stayed finite ({@code divergedAtUpdate} 0).
+     *
+     * @param parameters the final parameters
+     * @param trainCrossEntropy mean training cross-entropy
+     * @param trainAccuracy training accuracy
+     * @param curve the metrics of each epoch
+     * @param epochs epochs trained
+     * @param updates number of updates
+     * @param seconds seconds of training
+     */
+    public SgdResult(double[] parameters, double trainCrossEntropy, double trainAccuracy,
+            List<EpochMetrics> curve, double epochs, long updates, double seconds) {
+        this(parameters, trainCrossEntropy, trainAccuracy, curve, epochs, updates, seconds, 0L);
+    }
+
+    /**
+     * Returns whether training diverged: a batch loss became infinite or NaN, and training
+     * stopped there.
+     */
+    public boolean diverged() {
+        return divergedAtUpdate > 0;
     }
 
     /** Returns a copy of the final parameters. */
@@ -58,13 +90,15 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
                 && curve.equals(r.curve)
                 && Double.compare(epochs, r.epochs) == 0
                 && updates == r.updates
-                && Double.compare(seconds, r.seconds) == 0;
+                && Double.compare(seconds, r.seconds) == 0
+                && divergedAtUpdate == r.divergedAtUpdate;
     }
 
     /** Hashes all components, the parameters element by element. */
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(trainCrossEntropy, trainAccuracy, curve, epochs, updates, seconds)
+        return 31 * Objects.hash(trainCrossEntropy, trainAccuracy, curve, epochs, updates, seconds,
+                divergedAtUpdate)
                 + Arrays.hashCode(parameters);
     }
 
@@ -74,7 +108,7 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
         return "SgdResult[parameters=<" + parameters.length + " values>, trainCrossEntropy="
                 + trainCrossEntropy + ", trainAccuracy=" + trainAccuracy + ", curve=<"
                 + curve.size() + " epochs>, epochs=" + epochs + ", updates=" + updates
-                + ", seconds=" + seconds + "]";
+                + ", seconds=" + seconds + ", divergedAtUpdate=" + divergedAtUpdate + "]";
     }
 
     /**

@@ -98,7 +98,7 @@ public final class SgdTrainer {
         Run run = run(engine, start, settings, listener, null);
         SgdEngine.Evaluation train = engine.evaluate();
         return new SgdResult(engine.parameters(), train.meanCrossEntropy(), train.accuracy(),
-                run.curve(), run.epochs(), run.updates(), run.seconds());
+                run.curve(), run.epochs(), run.updates(), run.seconds(), run.divergedAt());
     }
 
     /**
@@ -127,7 +127,8 @@ public final class SgdTrainer {
      * What a run did: the updates, the epochs (examples processed / N), the training seconds
      * (without evaluations) and the metrics of each epoch.
      */
-    record Run(long updates, double epochs, double seconds, List<EpochMetrics> curve) {
+    record Run(long updates, double epochs, double seconds, List<EpochMetrics> curve,
+            long divergedAt) {
     }
 
     /**
@@ -149,8 +150,9 @@ public final class SgdTrainer {
         long updates = 0;
         long examples = 0;
         double trainingNanos = 0;
-        for (int epoch = 0; byEpochs ? epoch < budget.amount() : updates < budget.amount();
-                epoch++) {
+        long divergedAt = 0;
+        for (int epoch = 0; divergedAt == 0
+                && (byEpochs ? epoch < budget.amount() : updates < budget.amount()); epoch++) {
             long t0 = System.nanoTime();
             permute(order, shuffle);
             double learningRate = settings.learningRateAt(epoch);
@@ -164,9 +166,16 @@ public final class SgdTrainer {
                     break;
                 }
                 int count = Math.min(batchSize, size - from);
-                lossSum += engine.step(order, from, count, learningRate, momentum);
-                seen += count;
+                double loss = engine.step(order, from, count, learningRate, momentum);
                 updates++;
+                if (!Double.isFinite(loss)) {   // diverged: stop, and say where
+                    divergedAt = updates;
+                    complete = false;
+                    listener.onUpdate(updates);
+                    break;
+                }
+                lossSum += loss;
+                seen += count;
                 listener.onUpdate(updates);
             }
             examples += seen;
@@ -179,11 +188,13 @@ public final class SgdTrainer {
                 testLoss = evaluation.meanCrossEntropy();
             }
             EpochMetrics metrics = new EpochMetrics(epoch + 1, complete, updates, learningRate,
-                    batchSize, lossSum / seen, testAccuracy, testLoss, trainingNanos * 1e-9);
+                    batchSize, seen == 0 ? Double.NaN : lossSum / seen, testAccuracy, testLoss,
+                    trainingNanos * 1e-9);
             curve.add(metrics);
             listener.onEpoch(metrics);
         }
-        return new Run(updates, (double) examples / size, trainingNanos * 1e-9, List.copyOf(curve));
+        return new Run(updates, (double) examples / size, trainingNanos * 1e-9, List.copyOf(curve),
+                divergedAt);
     }
 
     /** Fills {@code order} with a uniformly random permutation of 0..N-1 (Fisher-Yates). */

@@ -113,7 +113,8 @@ public final class ShallowNetTrainer {
             SgdEngine.Evaluation testEval = net.evaluate(testRows);
             return new TrainingResult(trainEval.accuracy(), testEval.accuracy(),
                     trainEval.meanCrossEntropy(), testEval.meanCrossEntropy(), run.epochs(),
-                    run.updates(), run.seconds(), settings.hiddenUnits(), net.parameters());
+                    run.updates(), run.seconds(), settings.hiddenUnits(), net.parameters(),
+                    run.divergedAt());
         }
     }
 }

@@ -25,17 +25,52 @@ package io.github.occam.sgd;
  * @param seconds wall-clock seconds of training, without evaluations
  * @param hiddenUnits H, to read the parameter layout
  * @param parameters the final parameters, length H d + H + n H + n
+ * @param divergedAtUpdate 0 if training stayed finite, else the update whose batch loss was not
+ *     finite, where training stopped: then {@link #diverged()} is true and the accuracies and
+ *     cross-entropies describe non-finite parameters (NaN), not a trained network
  */
 public record TrainingResult(double trainAccuracy, double testAccuracy, double trainCrossEntropy,
         double testCrossEntropy, double epochs, long updates, double seconds, int hiddenUnits,
-        double[] parameters) {
+        double[] parameters, long divergedAtUpdate) {
 
     /** Copies the parameters. */
     public TrainingResult {
         if (parameters == null) {
             throw new IllegalArgumentException("parameters must not be null");
         }
+        if (divergedAtUpdate < 0) {
+            throw new IllegalArgumentException("divergedAtUpdate must be >= 0, got "
+                    + divergedAtUpdate);
+        }
         parameters = parameters.clone();
+    }
+
+    /**
+     * Returns the result of a run that stayed finite ({@code divergedAtUpdate} 0).
+     *
+     * @param trainAccuracy training accuracy
+     * @param testAccuracy test accuracy
+     * @param trainCrossEntropy mean training cross-entropy
+     * @param testCrossEntropy mean test cross-entropy
+     * @param epochs epochs trained
+     * @param updates number of updates
+     * @param seconds seconds of training
+     * @param hiddenUnits H
+     * @param parameters the final parameters
+     */
+    public TrainingResult(double trainAccuracy, double testAccuracy, double trainCrossEntropy,
+            double testCrossEntropy, double epochs, long updates, double seconds, int hiddenUnits,
+            double[] parameters) {
+        this(trainAccuracy, testAccuracy, trainCrossEntropy, testCrossEntropy, epochs, updates,
+                seconds, hiddenUnits, parameters, 0L);
+    }
+
+    /**
+     * Returns whether training diverged: a batch loss became infinite or NaN (the learning rate
+     * is too large for this batch size and momentum), and training stopped there.
+     */
+    public boolean diverged() {
+        return divergedAtUpdate > 0;
     }
 
     /** Returns a copy of the final parameters, in {@code ShallowNetwork}'s layout. */

@@ -80,6 +80,33 @@ class SgdTrainerTest {
     }
 
     @Test
+    void aRunThatDivergesStopsAndSaysWhere() {
+        // A learning rate far beyond the stability edge: the iterates grow until the loss is no
+        // longer finite; training stops at that update and says so, in float32 and in double.
+        LogisticRegression model = SgdTesting.logistic(40, 7);
+        Dataset train = Blobs.of(60, 15, 3, 31);
+        SgdSettings wild = SgdSettings.defaults().withHiddenUnits(10).withBatchSize(4)
+                .withLearningRate(1e6).withMomentum(0.99).withEpochs(50).withSeed(4);
+        TrainingResult net = ShallowNetTrainer.create().withThreads(1).train(train, train, wild);
+        assertThat(net.diverged()).isTrue();
+        assertThat(net.updates()).isEqualTo(net.divergedAtUpdate()).isLessThan(50 * 15);
+        assertThat(Double.isFinite(net.trainCrossEntropy())).isFalse();
+
+        ShallowNetwork double64 = Blobs.network(train, 10);
+        SgdResult dual = SgdTrainer.train(double64, double64.shape().initialParameters(4), wild);
+        assertThat(dual.diverged()).isTrue();
+        assertThat(dual.updates()).isEqualTo(dual.divergedAtUpdate());
+        assertThat(dual.curve()).allSatisfy(epoch -> assertThat(epoch.trainCrossEntropy())
+                .satisfiesAnyOf(x -> assertThat(x).isFinite(), x -> assertThat(x).isNaN()));
+        assertThat(dual.curve().get(dual.curve().size() - 1).complete()).isFalse();
+
+        SgdResult calm = SgdTrainer.train(model, new double[model.parameterCount()],
+                SgdSettings.defaults().withBatchSize(8).withLearningRate(0.01).withEpochs(3));
+        assertThat(calm.diverged()).isFalse();
+        assertThat(calm.divergedAtUpdate()).isZero();
+    }
+
+    @Test
     void resultComparesByValueAndCopiesItsParameters() {
         LogisticRegression model = SgdTesting.logistic(20, 5);
         SgdSettings settings = SgdSettings.defaults().withBatchSize(5).withEpochs(1);
