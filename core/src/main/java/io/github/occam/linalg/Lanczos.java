@@ -369,8 +369,8 @@ public final class Lanczos {
      * Runs steps from basis[0], a unit vector, until {@code maxSteps}, the convergence
      * criterion, or an invariant subspace from which no restart is possible (or wanted, when
      * {@code restarts} is null). Returns the number of steps; beta[steps - 1] is the remainder
-     * norm, 0 at an invariant subspace; sets {@link #complete} when the whole space (less the
-     * deflated vectors) has been spanned.
+     * norm, 0 at an invariant subspace; sets {@link #complete} when the steps have spanned the
+     * whole space (less the deflated vectors).
      */
     private int iterate(int maxSteps, Random restarts, Convergence convergence) {
         complete = false;
@@ -407,8 +407,7 @@ public final class Lanczos {
                     return j + 1;
                 }
                 if (!restart(j + 1, restarts)) {
-                    complete = true;
-                    return j + 1;
+                    return j + 1;           // no direction left that rounding can tell apart
                 }
                 blockStart = j + 1;
                 continue;
