@@ -42,4 +42,13 @@ public interface SpectrumMethod {
             return DenseSpectrum.ofMatrix(costHessian.toDense(), lambda);
         };
     }
+
+    /**
+     * Returns stochastic Lanczos quadrature with deflation and its default settings, to adjust
+     * with {@code withProbes}, {@code withSteps}, {@code withDeflation}, {@code withSeed} and
+     * {@code withErrorTarget}; the extremal-eigenvalue method is {@link LanczosSpectrum#of(int)}.
+     *
+     * @return the method
+     */
+    static StochasticLanczosQuadrature slq() { return StochasticLanczosQuadrature.withDefaults(); }
 }
