@@ -58,4 +58,13 @@ public interface SpectrumMethod {
      */
     default void requireFits(int dimension) {
     }
+
+    /**
+     * Returns stochastic Lanczos quadrature with deflation and its default settings, to adjust
+     * with {@code withProbes}, {@code withSteps}, {@code withDeflation}, {@code withSeed} and
+     * {@code withErrorTarget}; the extremal-eigenvalue method is {@link LanczosSpectrum#of(int)}.
+     *
+     * @return the method
+     */
+    static StochasticLanczosQuadrature slq() { return StochasticLanczosQuadrature.withDefaults(); }
 }
