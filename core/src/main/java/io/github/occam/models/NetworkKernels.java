@@ -1,0 +1,125 @@
+package io.github.occam.models;
+
+/**
+ * The loops of {@link ShallowNetwork}'s passes. Every long loop runs over the hidden units with
+ * the same index in every array, and vectors over the hidden units are separate Java arrays,
+ * the form in which HotSpot's C2 compiler turns a loop into SIMD instructions. Nothing is
+ * allocated; the caller checks lengths.
+ */
+final class NetworkKernels {
+
+    private NetworkKernels() {
+    }
+
+    /**
+     * {@code y[u] += sum_{p in [from, to)} coefficient[p] rows[index[p]][u]} for u in [lo, hi):
+     * the terms taken four at a time, {@code y + ((t0 + t1) + (t2 + t3))}, then one at a time.
+     * Four rows per pass quarter the loads and stores of {@code y}. The order of the additions is
+     * fixed by the arguments alone.
+     */
+    static void addRows(double[] y, double[][] rows, int[] index, double[] coefficient,
+            int from, int to, int lo, int hi) {
+        int p = from;
+        for (; p + 4 <= to; p += 4) {
+            double x0 = coefficient[p];
+            double x1 = coefficient[p + 1];
+            double x2 = coefficient[p + 2];
+            double x3 = coefficient[p + 3];
+            double[] r0 = rows[index[p]];
+            double[] r1 = rows[index[p + 1]];
+            double[] r2 = rows[index[p + 2]];
+            double[] r3 = rows[index[p + 3]];
+            for (int u = lo; u < hi; u++) {
+                y[u] += (x0 * r0[u] + x1 * r1[u]) + (x2 * r2[u] + x3 * r3[u]);
+            }
+        }
+        for (; p < to; p++) {
+            double x = coefficient[p];
+            double[] r = rows[index[p]];
+            for (int u = lo; u < hi; u++) {
+                y[u] += x * r[u];
+            }
+        }
+    }
+
+    /** Returns {@code sum_u a[u] b[u]} over the length of {@code a}, with four partial sums. */
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int u = 0;
+        for (; u + 4 <= n; u += 4) {
+            s0 += a[u] * b[u];
+            s1 += a[u + 1] * b[u + 1];
+            s2 += a[u + 2] * b[u + 2];
+            s3 += a[u + 3] * b[u + 3];
+        }
+        for (; u < n; u++) {
+            s0 += a[u] * b[u];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Replaces {@code a} by \(\max(a, 0)\), so that an inactive unit holds +0.0. */
+    static void relu(double[] a) {
+        for (int u = 0; u < a.length; u++) {
+            a[u] = Math.max(a[u], 0.0);
+        }
+    }
+
+    /**
+     * Zeroes {@code values[u]} wherever the unit is inactive, {@code h[u] == +0.0}, without a
+     * branch: after {@link #relu} the bits of {@code h[u]} are a positive long exactly when the
+     * unit is active, and an AND with a mask built from them keeps or clears {@code values[u]}.
+     */
+    static void maskInactive(double[] h, double[] values) {
+        for (int u = 0; u < values.length; u++) {
+            long keep = -((Double.doubleToRawLongBits(h[u]) + Long.MAX_VALUE) >>> 63);
+            values[u] = Double.longBitsToDouble(Double.doubleToRawLongBits(values[u]) & keep);
+        }
+    }
+
+    /**
+     * For the used inputs j in [j0, j1): {@code columns[j][k] = w[k d + j]}, k in [0, H), the
+     * transpose of the first-layer block of a parameter vector; zeroes {@code zero[j]} too
+     * unless it is null.
+     */
+    static void gatherColumns(double[] w, int d, boolean[] used, int j0, int j1,
+            double[][] columns, double[][] zero) {
+        int hidden = columns[0].length;
+        for (int k = 0; k < hidden; k++) {
+            int base = k * d;
+            for (int j = j0; j < j1; j++) {
+                if (used[j]) {
+                    columns[j][k] = w[base + j];
+                }
+            }
+        }
+        if (zero != null) {
+            for (int j = j0; j < j1; j++) {
+                if (used[j]) {
+                    java.util.Arrays.fill(zero[j], 0.0);
+                }
+            }
+        }
+    }
+
+    /**
+     * For the used inputs j in [j0, j1): {@code out[k d + j] = columns[j][k]}, k in [0, H), the
+     * inverse of {@link #gatherColumns}.
+     */
+    static void scatterColumns(double[][] columns, boolean[] used, int j0, int j1, int d,
+            double[] out) {
+        int hidden = columns[0].length;
+        for (int k = 0; k < hidden; k++) {
+            int base = k * d;
+            for (int j = j0; j < j1; j++) {
+                if (used[j]) {
+                    out[base + j] = columns[j][k];
+                }
+            }
+        }
+    }
+}
