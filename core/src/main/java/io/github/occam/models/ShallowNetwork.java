@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
+import io.github.occam.GaussNewton;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import java.util.Arrays;
@@ -23,8 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Pearlmutter's R-operator \(\mathcal{R}_v\{f\} = \frac{d}{dt} f(w + t v)|_{t=0}\) to the
  * backpropagation, and so contains both the Gauss-Newton term and the second-order term through
  * \(W_2\); the only approximation is \(\mathrm{ReLU}'' = 0\), exact wherever no pre-activation
- * is exactly 0. A product costs about one gradient, O(N d H), never forms a P x P matrix, and
- * is what the matrix-free spectrum methods build on.
+ * is exactly 0. {@link #gaussNewtonAt(double[])} gives the generalized Gauss-Newton matrix, the
+ * same product without the second-order term. A product costs about one gradient, O(N d H),
+ * never forms a P x P matrix, and is what the matrix-free spectrum methods build on.
  *
  * <p><b>How it is computed.</b> All arithmetic is double precision. The first layer visits only
  * the non-zero inputs of each example (81% of MNIST's pixels are exactly zero) and works on
@@ -50,9 +52,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * double h = net.crossEntropy(w, gradient);
  * double[] hv = new double[net.parameterCount()];
  * net.hessianAt(w).apply(gradient, hv);                               // exact H v
+ * net.gaussNewtonAt(w).apply(gradient, hv);                           // G v, G >= 0
  * }</pre>
  */
-public final class ShallowNetwork extends LabelledModel {
+public final class ShallowNetwork extends LabelledModel implements GaussNewton {
 
     /** Examples per pass: the block whose hidden-layer vectors are held at once. */
     static final int EXAMPLES_PER_PASS = 256;
@@ -227,7 +230,7 @@ public final class ShallowNetwork extends LabelledModel {
      * \(\mathcal{R}g = (W_2^T \mathcal{R}\delta + V_2^T \delta) \odot [a > 0]\),
      * \((Hv)_{W_1} = \sum_i \mathcal{R}g_i x_i^T\), \((Hv)_{b_1} = \sum_i \mathcal{R}g_i\).
      * The terms \(\delta_i \mathcal{R}h_i^T\) and \(V_2^T \delta\) are the second-order part that
-     * the Gauss-Newton matrix leaves out. A product costs
+     * the Gauss-Newton matrix ({@link #gaussNewtonAt(double[])}) leaves out. A product costs
      * about one gradient without its forward pass, on {@link #threads()} threads, and allocates
      * no buffer (the operator holds about 2 d H + N H + 512 H doubles); the dense form is
      * assembled from P products and symmetrized (for small networks: tests, P up to a few
@@ -244,6 +247,33 @@ public final class ShallowNetwork extends LabelledModel {
     public SymmetricOperator hessianAt(double[] w) {
         Checks.finiteVector("w", w, p);
         return new Curvature(w, true);
+    }
+
+    /**
+     * Returns the generalized Gauss-Newton matrix of H at {@code w},
+     * \(G = \sum_i J_i^T (\mathrm{diag}(p_i) - p_i p_i^T) J_i\) with \(J_i\) the Jacobian of the
+     * scores \(s_i\) in w: the product of {@link #hessianAt(double[])} without its second-order
+     * terms \(\delta_i \mathcal{R}h_i^T\) and \(V_2^T \delta\). Per example, \(J v\) is
+     * \(\mathcal{R}s = W_2 \mathcal{R}h + V_2 h + c_2\), the middle factor makes
+     * \(\mathcal{R}\delta = p \odot (\mathcal{R}s - p \cdot \mathcal{R}s)\), and \(J^T\) sends it
+     * back: \((Gv)_{W_2} = \sum_i \mathcal{R}\delta_i h_i^T\),
+     * \((Gv)_{b_2} = \sum_i \mathcal{R}\delta_i\),
+     * \(\mathcal{R}g = (W_2^T \mathcal{R}\delta) \odot [a > 0]\),
+     * \((Gv)_{W_1} = \sum_i \mathcal{R}g_i x_i^T\), \((Gv)_{b_1} = \sum_i \mathcal{R}g_i\).
+     * G is positive semi-definite, of rank at most N (n - 1). The forward pass is cached and a
+     * product costs a little less than a Hessian-vector product.
+     *
+     * <pre>{@code
+     * SymmetricOperator ggn = net.gaussNewtonAt(w);
+     * ggn.apply(v, result);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
+    @Override
+    public SymmetricOperator gaussNewtonAt(double[] w) {
+        Checks.finiteVector("w", w, p);
+        return new Curvature(w, false);
     }
 
     /**

@@ -133,6 +133,8 @@ class ShallowNetworkTest {
         double value1 = wide.net.withThreads(1).crossEntropy(wide.w, gradient1);
         double[] hv1 = new double[p];
         wide.net.withThreads(1).hessianAt(wide.w).apply(wide.v, hv1);
+        double[] gv1 = new double[p];
+        wide.net.withThreads(1).gaussNewtonAt(wide.w).apply(wide.v, gv1);
         Batch some = Batch.of(new int[] {5, 3, 699, 5, 42, 17, 8, 100, 2, 9, 11, 12, 13, 14, 15,
                 16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36});
         double[] batchGradient1 = new double[p];
@@ -146,6 +148,9 @@ class ShallowNetworkTest {
             double[] hv = new double[p];
             net.hessianAt(wide.w).apply(wide.v, hv);
             assertThat(hv).as("Hv, %d threads", threads).containsExactly(hv1);
+            double[] gv = new double[p];
+            net.gaussNewtonAt(wide.w).apply(wide.v, gv);
+            assertThat(gv).as("Gv, %d threads", threads).containsExactly(gv1);
             double[] batchGradient = new double[p];
             assertThat(net.crossEntropy(wide.w, some, batchGradient)).isEqualTo(batchValue1);
             assertThat(batchGradient).containsExactly(batchGradient1);
