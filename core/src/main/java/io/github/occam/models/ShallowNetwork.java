@@ -324,9 +324,8 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
         NetworkKernels.addRows(a, w1t, inputs.column, inputs.value, inputs.start[i],
                 inputs.start[i + 1], 0, hidden);
         NetworkKernels.relu(a);
-        for (int c = 0; c < classes; c++) {
-            s[off + c] = b2[c] + NetworkKernels.dot(w2[c], a);
-        }
+        System.arraycopy(b2, 0, s, off, classes);
+        NetworkKernels.addDots(w2, a, s, off);
     }
 
     /** Adds \(\sum_r x_{rj} g_r\) to {@code target[j]} for the inputs j of task t. */
@@ -673,12 +672,12 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                 NetworkKernels.maskInactive(h, ra);
                 int o = r * classes;
                 int go = i * classes;
+                System.arraycopy(v, b2Offset, rDelta, o, classes);
+                NetworkKernels.addDots(w2, ra, rDelta, o);
+                NetworkKernels.addDots(v2, h, rDelta, o);
                 double mean = 0.0;
                 for (int c = 0; c < classes; c++) {
-                    double rs = v[b2Offset + c] + NetworkKernels.dot(w2[c], ra)
-                            + NetworkKernels.dot(v2[c], h);
-                    rDelta[o + c] = rs;
-                    mean += prob[go + c] * rs;
+                    mean += prob[go + c] * rDelta[o + c];
                 }
                 for (int c = 0; c < classes; c++) {
                     double value = prob[go + c] * (rDelta[o + c] - mean);
