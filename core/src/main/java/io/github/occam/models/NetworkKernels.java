@@ -1,5 +1,7 @@
 package io.github.occam.models;
 
+import java.util.Arrays;
+
 /**
  * The loops of {@link ShallowNetwork}'s passes. Every long loop runs over the hidden units with
  * the same index in every array, and vectors over the hidden units are separate Java arrays,
@@ -154,7 +156,7 @@ final class NetworkKernels {
         if (zero != null) {
             for (int j = j0; j < j1; j++) {
                 if (used[j]) {
-                    java.util.Arrays.fill(zero[j], 0.0);
+                    Arrays.fill(zero[j], 0.0);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
+import java.util.Arrays;
 
 /**
  * The non-zero inputs of a training set, example by example (compressed sparse rows), and the
@@ -110,7 +111,7 @@ final class SparseInputs {
             into.value = new double[count];
         }
         int[] at = into.start;
-        java.util.Arrays.fill(at, 0);
+        Arrays.fill(at, 0);
         for (int r = 0; r < rows; r++) {
             int i = batch.index(first + r);
             for (int q = start[i]; q < start[i + 1]; q++) {

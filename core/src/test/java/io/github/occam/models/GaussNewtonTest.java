@@ -10,6 +10,7 @@ import io.github.occam.GaussNewton;
 import io.github.occam.Model;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.TestSupport;
+import java.util.Arrays;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -172,7 +173,7 @@ class GaussNewtonTest {
         double[] before = new double[p];
         double[] v = ModelTesting.gaussianVector(new Random(66), p, 1.0);
         ggn.apply(v, before);
-        java.util.Arrays.fill(w, 0.5);
+        Arrays.fill(w, 0.5);
         double[] after = new double[p];
         ggn.apply(v, after);
         assertThat(after).containsExactly(before);

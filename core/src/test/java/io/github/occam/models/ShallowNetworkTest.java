@@ -2,6 +2,7 @@ package io.github.occam.models;
 
 import io.github.occam.Batch;
 import io.github.occam.Classifier;
+import io.github.occam.SymmetricOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -170,7 +171,7 @@ class ShallowNetworkTest {
         double[] again = new double[p];
         assertThat(wide.net.crossEntropy(wide.w, again)).isEqualTo(value);
         assertThat(again).containsExactly(first);
-        io.github.occam.SymmetricOperator hessian = wide.net.hessianAt(wide.w);
+        SymmetricOperator hessian = wide.net.hessianAt(wide.w);
         double[] hv = new double[p];
         hessian.apply(wide.v, hv);
         hessian.apply(wide.w, new double[p]);
