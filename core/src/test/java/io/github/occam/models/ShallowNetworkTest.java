@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,15 @@ class ShallowNetworkTest {
             }
         }
         return value;
+    }
+
+    @Test
+    void helperThreadsAreDaemonsOfTheSharedPool() {
+        Wide wide = new Wide();
+        wide.net.withThreads(2).crossEntropy(wide.w, new double[wide.net.parameterCount()]);
+        List<Thread> helpers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("occam-network-")).toList();
+        assertThat(helpers).isNotEmpty().allMatch(Thread::isDaemon);
     }
 
     @Test
