@@ -1,6 +1,5 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
 import java.util.List;
 
 /**
@@ -38,9 +37,9 @@ public final class Presets {
     public static List<SweepGrid> grids(String name) {
         return switch (name) {
             case "quick" -> List.of(SweepGrid.of(List.of(4, 8, 16, 32, 64, 128, 256), List.of(0.1), List.of(1000),
-                    List.of(0.9), List.of(1L, 2L, 3L), Budget.epochs(QUICK_EPOCHS)));
+                    List.of(0.9), List.of(1L, 2L, 3L), SweepBudget.epochs(QUICK_EPOCHS)));
             case "paper" -> {
-                Budget budget = Budget.epochs(100);
+                SweepBudget budget = SweepBudget.epochs(100);
                 yield List.of(
                         SweepGrid.of(PAPER_BATCHES, List.of(0.025, 0.05, 0.1, 0.2, 0.4), List.of(1000), List.of(0.9),
                                 PAPER_SEEDS, budget),
