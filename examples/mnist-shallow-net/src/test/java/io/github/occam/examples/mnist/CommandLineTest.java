@@ -186,7 +186,8 @@ class CommandLineTest {
                 .contains("TiB of memory, more than the");
         assertThat(dir.resolve("D")).doesNotExist();
         err.getBuffer().setLength(0);
-        assertThat(run("schedule", "--hidden", "2147483647", "--out", dir.resolve("S").toString())).isEqualTo(2);
+        assertThat(run("schedule", "--hidden", "2147483647", "--threads", "2", "--out", dir.resolve("S").toString()))
+                .isEqualTo(2);
         assertThat(errorLine()).startsWith("error: --hidden 2147483647 (2 networks");
         assertThat(dir.resolve("S")).doesNotExist();
     }
@@ -259,23 +260,29 @@ class CommandLineTest {
     }
 
     @Test
-    void scheduleComparesBothCurvesAndTheBatchScheduleNeedsFewerUpdates() throws IOException {
+    void scheduleComparesBothCurvesSeedBySeedAndTheBatchScheduleNeedsFewerUpdates() throws IOException {
         assertThat(run("schedule", "--train-size", "64", "--batch-size", "8", "--learning-rate", "0.05",
-                "--epochs", "3", "--milestones", "1,2", "--factor", "2", "--hidden", "8", "--out", dir.toString()))
-                .as(err.toString()).isZero();
+                "--epochs", "3", "--milestones", "1,2", "--factor", "2", "--hidden", "8", "--seeds", "1,2",
+                "--out", dir.toString())).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("schedule.csv"));
-        assertThat(lines).hasSize(1 + 3 + 3);
+        // per seed: both schedules, 3 epochs each
+        assertThat(lines).hasSize(1 + 2 * (3 + 3));
+        assertThat(lines.get(0)).startsWith("schedule,seed,epoch,updates,");
         // learning-rate decay: eps 0.05 / 2 / 2 in the last epoch, B = 8 throughout, 8 updates per epoch
         String[] decay = lines.get(3).split(",");
-        assertThat(List.of(decay[0], decay[1], decay[2], decay[4])).containsExactly("learning-rate decay", "3", "24", "8");
-        assertThat(Double.parseDouble(decay[3])).isCloseTo(0.0125, within(1e-8));
+        assertThat(List.of(decay[0], decay[1], decay[2], decay[3], decay[5]))
+                .containsExactly("learning-rate decay", "1", "3", "24", "8");
+        assertThat(Double.parseDouble(decay[4])).isCloseTo(0.0125, within(1e-8));
         // batch-size increase: eps 0.05 throughout, B = 8, 16, 32 -> 8 + 4 + 2 updates
         String[] grow = lines.get(6).split(",");
-        assertThat(List.of(grow[0], grow[1], grow[2], grow[4])).containsExactly("batch-size increase", "3", "14", "32");
-        assertThat(Double.parseDouble(grow[3])).isCloseTo(0.05, within(1e-8));
+        assertThat(List.of(grow[0], grow[1], grow[2], grow[3], grow[5]))
+                .containsExactly("batch-size increase", "1", "3", "14", "32");
+        assertThat(Double.parseDouble(grow[4])).isCloseTo(0.05, within(1e-8));
+        assertThat(lines.get(12)).startsWith("batch-size increase,2,3,14,");
         assertThat(Files.size(dir.resolve("schedule.png"))).isPositive();
         assertThat(Files.size(dir.resolve("schedule-vs-updates.svg"))).isPositive();
-        assertThat(out.toString()).contains("24 updates").contains("14 updates");
+        assertThat(out.toString()).contains("24 updates").contains("14 updates").contains("sd over 2 seeds")
+                .contains("decay minus increase, seed by seed: ");
     }
 
     @Test
