@@ -21,8 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The figures of the experiment, drawn with XChart and saved as PNG and SVG by {@link ChartFiles}.
  *
  * <p>Batch sizes are drawn on a log<sub>2</sub> axis with a tick label at every power of 2.
- * On the accuracy curves, a run that diverged is a cross at its own test accuracy (it is left
- * out of the mean), and each curve's B<sub>opt</sub> (the fit) is a diamond with its 95%
+ * On the accuracy curves, the runs that diverged at a batch size are a cross at their mean test
+ * accuracy (they are left out of the curve's mean), and each curve's B<sub>opt</sub> (the fit) is a diamond with its 95%
  * bootstrap interval as a horizontal bar; an optimum at an edge is an empty diamond without a
  * bar.
  *
