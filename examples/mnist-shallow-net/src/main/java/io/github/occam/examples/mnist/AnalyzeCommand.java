@@ -1,7 +1,6 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.InputException;
-import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,9 @@ import picocli.CommandLine.Spec;
  * {@code runs.csv}, without training. It reads {@code --in} (a sweep's folder or its
  * {@code runs.csv}) without changing it, so it may run while the sweep goes on, and writes into
  * {@code --out}, by default the folder it read. The older spelling, {@code --out} alone, reads
- * and writes that folder.
+ * and writes that folder. Every budget of the file is analysed on its own, unless
+ * {@code --time}, {@code --epochs} or {@code --updates} picks one. A {@code runs.csv} of an
+ * earlier version (without the budget, time and diverged columns) is read too.
  *
  * <pre>{@code
  * java -jar mnist-shallow-net.jar analyze --in results --resamples 5000
@@ -69,9 +70,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new InputException("--out " + target + " is a file, not a directory");
         }
-        Budget b = budget == null ? OptimumAnalysis.soleBudget(runs) : budget.budget();
+        SweepBudget only = budget == null ? null : budget.budget();
         PrintWriter w = spec.commandLine().getOut();
-        w.print(Report.write(target, runs, b, resamples));
+        w.print(Report.write(target, runs, only, resamples));
         w.flush();
         return 0;
     }

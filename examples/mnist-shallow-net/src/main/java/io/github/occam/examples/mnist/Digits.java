@@ -10,18 +10,25 @@ import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
- * The images a run trains and tests on: the 10,000 bundled MNIST digits (first N train, last
- * 2,000 test), or the four standard MNIST files of a directory (first N of the training file
- * train, the whole test file tests), which also reads Fashion-MNIST.
+ * The images a run trains and tests on: the 10,000 bundled MNIST digits (a pool of the first
+ * 8,000, from which the training sets are drawn, and a test set of the last 2,000), or the four
+ * standard MNIST files of a directory (the training file is the pool, the whole test file
+ * tests), which also reads Fashion-MNIST.
+ *
+ * <p>A sweep's run trains on {@link #train(int, long)}: N examples of the pool drawn at random
+ * by the run's seed, so that the spread over seeds includes the choice of the training set.
+ * For one seed the draws are nested: the first N examples of one seeded permutation of the pool.
  *
  * <pre>{@code
  * Digits digits = Digits.bundled();
- * Dataset train = digits.train(1000);
+ * Dataset train = digits.train(1000, 3L);   // 1,000 digits drawn by seed 3
+ * Dataset first = digits.train(1000);       // the first 1,000 of the pool
  * }</pre>
  *
- * @param pool        the examples the training sets are taken from (as a prefix)
+ * @param pool        the examples the training sets are drawn from
  * @param test        the test set
  * @param description where the data come from, for reports
  */
@@ -29,6 +36,13 @@ public record Digits(Dataset pool, Dataset test, String description) {
 
     /** Size of the test set cut from the end of the bundled digits. */
     public static final int BUNDLED_TEST_SIZE = 2000;
+
+    /**
+     * Mixed into a run's seed for the draw of its training subset, so that the subset's random
+     * numbers are not those of the initialization or of the batch order, which the trainer draws
+     * from the seed itself.
+     */
+    private static final long SUBSET_STREAM = 0x5EED_5B5E_7D16_1735L;
 
     private static final String RESOURCES = "/io/github/occam/examples/mnist/data/";
 
@@ -62,16 +76,55 @@ public record Digits(Dataset pool, Dataset test, String description) {
     }
 
     /**
-     * The first {@code n} examples of the pool.
+     * The first {@code n} examples of the pool (for {@code schedule} and {@code bench} runs that
+     * do not draw a subset).
      *
      * @throws IllegalArgumentException if n is outside [1, pool size]
      */
     public Dataset train(int n) {
+        checkTrainSize(n);
+        return pool.head(n);
+    }
+
+    /**
+     * {@code n} examples of the pool drawn at random by {@code seed}: the first n of a
+     * permutation of the pool (Fisher-Yates with a {@link SplittableRandom} of the seed mixed
+     * with a constant). The same seed gives the same examples, in the same order; for one seed,
+     * a smaller n gives a subset of a larger one.
+     *
+     * @throws IllegalArgumentException if n is outside [1, pool size]
+     */
+    public Dataset train(int n, long seed) {
+        checkTrainSize(n);
+        int size = pool.size();
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ SUBSET_STREAM);
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(size - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int d = pool.featureCount();
+        float[] from = pool.features();
+        int[] poolLabels = pool.labels();
+        float[] features = new float[n * d];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(from, order[i] * d, features, i * d, d);
+            labels[i] = poolLabels[order[i]];
+        }
+        return new Dataset(features, labels, d, pool.classCount());
+    }
+
+    private void checkTrainSize(int n) {
         if (n < 1 || n > pool.size()) {
             throw new IllegalArgumentException("train size N must be in [1, " + pool.size() + "] for the "
                     + description + ", got " + n);
         }
-        return pool.head(n);
     }
 
     private static InputStream resource(String name) throws IOException {

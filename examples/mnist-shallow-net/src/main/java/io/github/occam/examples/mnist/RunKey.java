@@ -1,29 +1,30 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
-
 import io.github.occam.noise.SgdNoiseScale;
+import io.github.occam.sgd.SgdSettings;
 import java.util.Locale;
 
 /**
  * The settings that identify one training run of a sweep: batch size B, learning rate &epsilon;,
  * training-set size N, momentum m, seed and budget. A sweep skips a run whose key is already in
- * {@code runs.csv}.
+ * {@code runs.csv}. The seed draws the run's training subset of N examples from the pool
+ * ({@link Digits#train(int, long)}), its initialization and its batch order.
  *
  * <pre>{@code
- * RunKey key = RunKey.of(32, 0.1, 1000, 0.9, 1L, Budget.epochs(100));
+ * RunKey key = RunKey.of(32, 0.1, 1000, 0.9, 1L, SweepBudget.time(500));
  * double g = key.noiseScale();   // 0.1 * (1000/32 - 1) / (1 - 0.9) = 30.25
+ * long u = key.trainerBudget().amount();   // 500 (1 - 0.9) / 0.1 = 500 updates
  * }</pre>
  *
  * @param batchSize    B, in [1, N]
  * @param learningRate &epsilon; &gt; 0
  * @param trainSize    N &gt;= 1
  * @param momentum     m in [0, 1)
- * @param seed         the seed of initialization and batch order
- * @param budget       epochs or updates
+ * @param seed         the seed of the training subset, initialization and batch order
+ * @param budget       epochs, updates or SDE time
  */
 public record RunKey(int batchSize, double learningRate, int trainSize, double momentum, long seed,
-                     Budget budget) {
+                     SweepBudget budget) {
 
     /** Checks the components; every message names the argument and its bad value. */
     public RunKey {
@@ -31,11 +32,14 @@ public record RunKey(int batchSize, double learningRate, int trainSize, double m
         if (budget == null) {
             throw new IllegalArgumentException("budget must not be null");
         }
+        if (budget.kind() == SweepBudget.Kind.TIME) {
+            budget.updates(learningRate, momentum); // the number of updates must be representable
+        }
     }
 
     /** Static factory, same as the canonical constructor. */
     public static RunKey of(int batchSize, double learningRate, int trainSize, double momentum,
-                            long seed, Budget budget) {
+                            long seed, SweepBudget budget) {
         return new RunKey(batchSize, learningRate, trainSize, momentum, seed, budget);
     }
 
@@ -45,6 +49,11 @@ public record RunKey(int batchSize, double learningRate, int trainSize, double m
      */
     public double noiseScale() {
         return SgdNoiseScale.of(learningRate, trainSize, batchSize, momentum).value();
+    }
+
+    /** The trainer's budget of this run: its epochs, its updates, or the updates of its SDE time. */
+    public SgdSettings.Budget trainerBudget() {
+        return budget.trainerBudget(learningRate, momentum);
     }
 
     /** The group of runs this run belongs to for the analysis: (&epsilon;, N, m). */
@@ -71,12 +80,7 @@ public record RunKey(int batchSize, double learningRate, int trainSize, double m
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "B=%d eps=%s N=%d m=%s seed=%d %s",
-                batchSize, learningRate, trainSize, momentum, seed, describe(budget));
-    }
-
-    /** A budget in words, such as {@code 100 epochs} or {@code 5000 updates}. */
-    public static String describe(Budget budget) {
-        return budget.amount() + " " + budget.unit().name().toLowerCase(Locale.ROOT);
+                batchSize, learningRate, trainSize, momentum, seed, budget.describe());
     }
 
     /**

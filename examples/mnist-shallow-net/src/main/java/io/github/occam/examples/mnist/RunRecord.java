@@ -1,28 +1,34 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
-
 /**
  * One finished training run: its key, what it did and what it reached. One line of
  * {@code runs.csv}.
  *
  * <pre>{@code
- * RunRecord r = new RunRecord(key, 100, 3200, key.noiseScale(), 0.99, 0.91, 0.03, 0.31, 12.5);
+ * RunRecord r = new RunRecord(key, 16, 500, key.noiseScale(), 0.99, 0.91, 0.03, 0.31, false, 12.5);
+ * double t = r.time();   // 500 eps / (1 - m): the SDE time the run travelled
  * }</pre>
  *
  * @param key               the run's settings
- * @param epochs            passes over the training set done (fractional under an updates budget)
+ * @param epochs            passes over the training set done (fractional under an updates or time budget)
  * @param updates           parameter updates done
  * @param noiseScale        g = &epsilon; (N/B - 1) / (1 - m)
  * @param trainAccuracy     fraction of training examples classified correctly at the end
  * @param testAccuracy      fraction of test examples classified correctly at the end
  * @param trainCrossEntropy mean cross-entropy per training example at the end
  * @param testCrossEntropy  mean cross-entropy per test example at the end
+ * @param diverged          whether the run diverged ({@link #diverged(double, double, double, int)})
  * @param seconds           wall-clock time of the run
  */
 public record RunRecord(RunKey key, double epochs, long updates, double noiseScale,
                         double trainAccuracy, double testAccuracy, double trainCrossEntropy,
-                        double testCrossEntropy, double seconds) {
+                        double testCrossEntropy, boolean diverged, double seconds) {
+
+    /**
+     * A run whose training accuracy is below this many times the chance level 1/K counts as
+     * diverged: 20% for the ten digits.
+     */
+    public static final double CHANCE_FACTOR = 2.0;
 
     /** Checks the components. */
     public RunRecord {
@@ -44,18 +50,27 @@ public record RunRecord(RunKey key, double epochs, long updates, double noiseSca
     }
 
     /**
-     * Whether this run was made under {@code budget}: as many epochs as an epochs budget, or as
-     * many updates as an updates budget.
+     * Whether a run diverged: its final training or test cross-entropy is not finite, or its
+     * training accuracy is below {@link #CHANCE_FACTOR} times chance (1/{@code classes}), that is,
+     * it learned nothing. Such a run is data (it stays in {@code runs.csv}), but it is never an
+     * optimum.
+     *
+     * @param classes the number of classes K, at least 2
      */
-    public boolean ranFor(Budget budget) {
-        return budget.unit() == Budget.Unit.EPOCHS
-                ? epochs == budget.amount()
-                : updates == budget.amount();
+    public static boolean diverged(double trainAccuracy, double trainCrossEntropy, double testCrossEntropy,
+                                   int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("classes must be >= 2, got " + classes);
+        }
+        return !Double.isFinite(trainCrossEntropy) || !Double.isFinite(testCrossEntropy)
+                || trainAccuracy < CHANCE_FACTOR / classes;
     }
 
-    /** This run's key under {@code budget}, for matching against the runs a sweep plans. */
-    RunKey keyUnder(Budget budget) {
-        return new RunKey(key.batchSize(), key.learningRate(), key.trainSize(), key.momentum(),
-                key.seed(), budget);
+    /**
+     * The SDE time the run travelled, U &epsilon; / (1 - m): at least the T of a time budget
+     * (U is rounded up).
+     */
+    public double time() {
+        return updates * key.learningRate() / (1.0 - key.momentum());
     }
 }

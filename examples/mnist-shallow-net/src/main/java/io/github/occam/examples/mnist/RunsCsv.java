@@ -2,8 +2,6 @@ package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.examples.support.InputException;
-import io.github.occam.sgd.SgdSettings.Budget;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code runs.csv} file of a sweep: one line per finished run, appended, flushed and forced
@@ -26,6 +26,15 @@ import java.util.List;
  * of a new file is written through the same channel as the runs, so that no rename can replace a
  * file another writer has open.
  *
+ * <p>The columns: the run's key ({@code batch_size, learning_rate, train_size, momentum, seed,
+ * budget}), what it did ({@code epochs, updates, time} = U &epsilon; / (1 - m)), what it reached
+ * ({@code noise_scale, train_accuracy, test_accuracy, train_cross_entropy, test_cross_entropy}),
+ * whether it {@code diverged} ({@link RunRecord#diverged(double, double, double, int)}) and its
+ * {@code seconds}. A file of an earlier version ({@link #LEGACY_HEADER}: no {@code budget},
+ * {@code time} or {@code diverged}) is still read: its budget is its whole number of epochs (else
+ * its updates) and divergence is judged from its numbers, with ten classes. A sweep does not add
+ * runs to such a file (its runs trained on the first N digits, not on a subset drawn per seed).
+ *
  * <pre>{@code
  * List<RunRecord> done = RunsCsv.readAndRepair(out.resolve("runs.csv"));
  * try (RunsCsv.Appender appender = RunsCsv.appender(out.resolve("runs.csv"))) {
@@ -36,10 +45,15 @@ import java.util.List;
 public final class RunsCsv {
 
     /** The header line, exactly. */
-    public static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,epochs,updates,"
+    public static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,budget,epochs,updates,"
+            + "time,noise_scale,train_accuracy,test_accuracy,train_cross_entropy,test_cross_entropy,diverged,seconds";
+
+    /** The header of the files of earlier versions, read but not appended to. */
+    public static final String LEGACY_HEADER = "batch_size,learning_rate,train_size,momentum,seed,epochs,updates,"
             + "noise_scale,train_accuracy,test_accuracy,train_cross_entropy,test_cross_entropy,seconds";
 
-    private static final int COLUMNS = 13;
+    /** The classes of the digits, for judging divergence in a file of an earlier version. */
+    private static final int LEGACY_CLASSES = 10;
 
     private RunsCsv() {
     }
@@ -48,8 +62,9 @@ public final class RunsCsv {
      * Reads the runs of {@code file}; an absent or empty file has none. A torn last line (no
      * trailing newline) is dropped and the file rewritten without it, atomically.
      *
-     * @throws IOException if the header is not {@link #HEADER} or a complete line is malformed
-     *                     (the message gives the line number)
+     * @throws IOException if the header is not {@link #HEADER} (a file of an earlier version
+     *                     cannot be repaired or appended to) or a complete line is malformed (the
+     *                     message gives the line number)
      */
     public static List<RunRecord> readAndRepair(Path file) throws IOException {
         return read(file, true);
@@ -59,8 +74,8 @@ public final class RunsCsv {
      * Reads the runs of {@code file} without changing it; a torn last line (one being written,
      * or left by a kill) is skipped. An absent or empty file has none.
      *
-     * @throws IOException if the header is not {@link #HEADER} or a complete line is malformed
-     *                     (the message gives the line number)
+     * @throws IOException if the header is neither {@link #HEADER} nor {@link #LEGACY_HEADER}, or
+     *                     a complete line is malformed (the message gives the line number)
      */
     public static List<RunRecord> read(Path file) throws IOException {
         return read(file, false);
@@ -82,9 +97,21 @@ public final class RunsCsv {
             }
             return List.of();
         }
-        if (!lines[0].strip().equals(HEADER)) {
+        String header = lines[0].strip();
+        boolean legacy = header.equals(LEGACY_HEADER);
+        if (!legacy && !header.equals(HEADER)) {
             throw new InputException(file + ": line 1 is not the runs.csv header; expected '" + HEADER
-                    + "', got '" + lines[0].strip() + "'");
+                    + "', got '" + header + "'");
+        }
+        if (legacy && repair) {
+            throw new InputException(file + " was written by an earlier version (no budget, time or diverged "
+                    + "column; its runs trained on the first N digits): a sweep cannot add runs to it, "
+                    + "choose another --out (analyze still reads it)");
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        String[] names = header.split(",", -1);
+        for (int c = 0; c < names.length; c++) {
+            columns.put(names[c], c);
         }
         List<RunRecord> runs = new ArrayList<>();
         for (int i = 1; i < complete; i++) {
@@ -92,7 +119,7 @@ public final class RunsCsv {
             if (line.isEmpty()) {
                 continue;
             }
-            runs.add(parse(line, file, i + 1));
+            runs.add(parse(line, columns, file, i + 1));
         }
         if (torn && repair) {
             StringBuilder kept = new StringBuilder(HEADER).append('\n');
@@ -128,36 +155,50 @@ public final class RunsCsv {
     public static String format(RunRecord run) {
         RunKey k = run.key();
         return k.batchSize() + "," + k.learningRate() + "," + k.trainSize() + "," + k.momentum() + ","
-                + k.seed() + "," + number(run.epochs()) + "," + run.updates() + "," + run.noiseScale() + ","
-                + run.trainAccuracy() + "," + run.testAccuracy() + "," + run.trainCrossEntropy() + ","
-                + run.testCrossEntropy() + "," + run.seconds();
+                + k.seed() + "," + k.budget().tag() + "," + SweepBudget.number(run.epochs()) + "," + run.updates()
+                + "," + run.time() + "," + run.noiseScale() + "," + run.trainAccuracy() + "," + run.testAccuracy()
+                + "," + run.trainCrossEntropy() + "," + run.testCrossEntropy() + "," + run.diverged() + ","
+                + run.seconds();
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    private static RunRecord parse(String line, Path file, int lineNumber) throws IOException {
+    private static RunRecord parse(String line, Map<String, Integer> columns, Path file, int lineNumber)
+            throws IOException {
         String[] f = line.split(",", -1);
-        if (f.length != COLUMNS) {
+        if (f.length != columns.size()) {
             throw new InputException(file + ": line " + lineNumber + " has " + f.length + " columns, expected "
-                    + COLUMNS + ": '" + line + "'");
+                    + columns.size() + ": '" + line + "'");
         }
         try {
-            double epochs = Double.parseDouble(f[5]);
-            long updates = Long.parseLong(f[6]);
-            Budget budget = epochs == Math.rint(epochs) && epochs >= 1
-                    ? Budget.epochs((int) epochs) : Budget.updates(Math.max(1, updates));
-            RunKey key = RunKey.of(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Integer.parseInt(f[2]),
-                    Double.parseDouble(f[3]), Long.parseLong(f[4]), budget);
-            return new RunRecord(key, epochs, updates, Double.parseDouble(f[7]), Double.parseDouble(f[8]),
-                    Double.parseDouble(f[9]), Double.parseDouble(f[10]), Double.parseDouble(f[11]),
-                    Double.parseDouble(f[12]));
+            double epochs = Double.parseDouble(f[columns.get("epochs")]);
+            long updates = Long.parseLong(f[columns.get("updates")]);
+            Integer budgetColumn = columns.get("budget");
+            SweepBudget budget = budgetColumn != null ? SweepBudget.parse(f[budgetColumn])
+                    : epochs == Math.rint(epochs) && epochs >= 1
+                    ? SweepBudget.epochs((int) epochs) : SweepBudget.updates(Math.max(1, updates));
+            RunKey key = RunKey.of(Integer.parseInt(f[columns.get("batch_size")]),
+                    Double.parseDouble(f[columns.get("learning_rate")]), Integer.parseInt(f[columns.get("train_size")]),
+                    Double.parseDouble(f[columns.get("momentum")]), Long.parseLong(f[columns.get("seed")]), budget);
+            double trainAccuracy = Double.parseDouble(f[columns.get("train_accuracy")]);
+            double trainCrossEntropy = Double.parseDouble(f[columns.get("train_cross_entropy")]);
+            double testCrossEntropy = Double.parseDouble(f[columns.get("test_cross_entropy")]);
+            Integer divergedColumn = columns.get("diverged");
+            boolean diverged = divergedColumn != null ? bool(f[divergedColumn])
+                    : RunRecord.diverged(trainAccuracy, trainCrossEntropy, testCrossEntropy, LEGACY_CLASSES);
+            return new RunRecord(key, epochs, updates, Double.parseDouble(f[columns.get("noise_scale")]),
+                    trainAccuracy, Double.parseDouble(f[columns.get("test_accuracy")]), trainCrossEntropy,
+                    testCrossEntropy, diverged, Double.parseDouble(f[columns.get("seconds")]));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": line " + lineNumber + " is malformed (" + e.getMessage() + "): '"
                     + line + "'", e);
         }
+    }
+
+    private static boolean bool(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("diverged must be true or false, got '" + value + "'");
+        };
     }
 
     /**

@@ -9,13 +9,12 @@ import io.github.occam.sgd.EpochMetrics;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingListener;
-import io.github.occam.sgd.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,17 +30,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code schedule}: trains the same network twice, once with a learning-rate step decay and once
- * with the batch-size increase of the same noise scale, and writes both learning curves to
- * {@code schedule.csv} and the figures.
+ * {@code schedule}: trains the same network with a learning-rate step decay and with the
+ * batch-size increase of the same noise scale, once per seed, and writes every learning curve to
+ * {@code schedule.csv}, the mean curves (error bars one standard deviation over seeds) to the
+ * figures, and the final test accuracies with their spread. A seed draws the training subset
+ * ({@link Digits#train(int, long)}), the initialization and the batch order, the same for both
+ * schedules, so the two are compared seed by seed.
  *
  * <pre>{@code
- * java -jar mnist-shallow-net.jar schedule --epochs 30 --milestones 10,20 --factor 4 --out results
+ * java -jar mnist-shallow-net.jar schedule --epochs 30 --milestones 10,20 --factor 4 --seeds 1,2,3 --out results
  * }</pre>
  */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = "Learning-rate step decay against the equivalent batch-size increase (same noise scale): "
-                + "both learning curves in schedule.csv and schedule.png/svg.")
+        description = "Learning-rate step decay against the equivalent batch-size increase (same noise scale), "
+                + "over several seeds: every learning curve in schedule.csv, the mean curves in schedule.png/svg.")
 final class ScheduleCommand implements Callable<Integer> {
 
     @Spec
@@ -72,14 +74,23 @@ final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Hidden network;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", paramLabel = "SEED",
+            description = "Seeds; each draws its training subset, initialization and batch order, the same for "
+                    + "both schedules (default: ${DEFAULT-VALUE}).")
+    List<Long> seeds;
+
+    @Option(names = "--threads", description = "Runs in parallel (default: all cores).")
+    Integer threads;
 
     @Mixin
     SharedOptions.Output output;
 
     @Mixin
     SharedOptions.Data data;
+
+    /** One run: a schedule and a seed. */
+    private record Run(String schedule, long seed) {
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -89,79 +100,141 @@ final class ScheduleCommand implements Callable<Integer> {
         Map<String, SgdSchedule> schedules = new LinkedHashMap<>();
         schedules.put("learning-rate decay", SgdSchedule.learningRateDecay(start, epochs, milestones, factor));
         schedules.put("batch-size increase", SgdSchedule.batchSizeIncrease(start, epochs, milestones, factor));
+        List<Long> seedList = List.copyOf(new LinkedHashSet<>(seeds));
+        int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (pool < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
+        }
         Digits digits = Digits.load(data.directory());
-        Dataset trainSet = digits.train(trainSize);
+        digits.train(trainSize); // N must fit the data before anything runs
         int largestBatch = schedules.values().stream().flatMap(schedule -> schedule.phases().stream())
                 .mapToInt(phase -> phase.settings().batchSize()).max().orElse(batchSize);
-        network.check(trainSet.featureCount(), trainSet.classCount(), largestBatch, schedules.size());
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        Map<String, Future<List<EpochMetrics>>> curves = new LinkedHashMap<>();
-        Map<String, Future<TrainingResult>> results = new LinkedHashMap<>();
+        int runs = schedules.size() * seedList.size();
+        network.check(digits.pool().featureCount(), digits.pool().classCount(), largestBatch, Math.min(pool, runs));
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(pool, runs));
+        Map<Run, Future<List<EpochMetrics>>> curves = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, SgdSchedule> e : schedules.entrySet()) {
-                SgdSettings settings = settingsOf(e.getValue(), network.hidden, seed);
-                List<EpochMetrics> curve = Collections.synchronizedList(new ArrayList<>());
-                TrainingListener listener = new TrainingListener() {
-                    @Override
-                    public boolean wantsTestMetrics() {
-                        return true;
-                    }
+            for (long seed : seedList) {
+                Dataset trainSet = digits.train(trainSize, seed);
+                for (Map.Entry<String, SgdSchedule> e : schedules.entrySet()) {
+                    SgdSettings settings = settingsOf(e.getValue(), network.hidden, seed);
+                    curves.put(new Run(e.getKey(), seed), executor.submit(() -> {
+                        List<EpochMetrics> curve = new ArrayList<>();
+                        TrainingListener listener = new TrainingListener() {
+                            @Override
+                            public boolean wantsTestMetrics() {
+                                return true;
+                            }
 
-                    @Override
-                    public void onEpoch(EpochMetrics metrics) {
-                        curve.add(metrics);
-                    }
-                };
-                Future<TrainingResult> result = pool.submit(() ->
-                        ShallowNetTrainer.create().withThreads(1).train(trainSet, digits.test(), settings, listener));
-                results.put(e.getKey(), result);
-                curves.put(e.getKey(), pool.submit(() -> {
-                    result.get();
-                    return List.copyOf(curve);
-                }));
+                            @Override
+                            public void onEpoch(EpochMetrics metrics) {
+                                curve.add(metrics);
+                            }
+                        };
+                        ShallowNetTrainer.create().withThreads(1).train(trainSet, digits.test(), settings, listener);
+                        return List.copyOf(curve);
+                    }));
+                }
             }
-            StringBuilder csv = new StringBuilder("schedule,epoch,updates,learning_rate,batch_size,"
+            StringBuilder csv = new StringBuilder("schedule,seed,epoch,updates,learning_rate,batch_size,"
                     + "train_cross_entropy,test_accuracy,test_cross_entropy,seconds\n");
+            Map<Run, List<EpochMetrics>> done = new LinkedHashMap<>();
+            for (Map.Entry<Run, Future<List<EpochMetrics>>> e : curves.entrySet()) {
+                List<EpochMetrics> curve = e.getValue().get();
+                done.put(e.getKey(), curve);
+                for (EpochMetrics m : curve) {
+                    csv.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s,%d,%s,%s,%s,%s%n", e.getKey().schedule(),
+                            e.getKey().seed(), m.epoch(), m.updates(), m.learningRate(), m.batchSize(),
+                            m.trainCrossEntropy(), m.testAccuracy(), m.testCrossEntropy(), m.seconds()));
+                }
+            }
+            AtomicFiles.writeString(out.resolve("schedule.csv"), csv.toString());
+            PrintWriter w = spec.commandLine().getOut();
             Map<String, double[][]> byEpoch = new LinkedHashMap<>();
             Map<String, double[][]> byUpdates = new LinkedHashMap<>();
-            PrintWriter w = spec.commandLine().getOut();
+            Map<String, double[]> finals = new LinkedHashMap<>();
             for (String name : schedules.keySet()) {
-                List<EpochMetrics> curve = curves.get(name).get();
-                TrainingResult r = results.get(name).get();
-                double[][] e = new double[2][curve.size()];
-                double[][] u = new double[2][curve.size()];
-                for (int i = 0; i < curve.size(); i++) {
-                    EpochMetrics m = curve.get(i);
-                    csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%s,%s,%s,%s%n", name, m.epoch(),
-                            m.updates(), m.learningRate(), m.batchSize(), m.trainCrossEntropy(),
-                            m.testAccuracy(), m.testCrossEntropy(), m.seconds()));
-                    e[0][i] = m.epoch();
-                    u[0][i] = m.updates();
-                    e[1][i] = 100 * m.testAccuracy();
-                    u[1][i] = 100 * m.testAccuracy();
+                List<List<EpochMetrics>> runsOf = new ArrayList<>();
+                for (long seed : seedList) {
+                    runsOf.add(done.get(new Run(name, seed)));
+                }
+                int length = runsOf.get(0).size();
+                double[][] e = new double[3][length];
+                double[][] u = new double[3][length];
+                for (int i = 0; i < length; i++) {
+                    double[] accuracy = new double[runsOf.size()];
+                    for (int s = 0; s < accuracy.length; s++) {
+                        accuracy[s] = 100 * runsOf.get(s).get(i).testAccuracy();
+                    }
+                    e[0][i] = runsOf.get(0).get(i).epoch();
+                    u[0][i] = runsOf.get(0).get(i).updates();
+                    e[1][i] = mean(accuracy);
+                    u[1][i] = e[1][i];
+                    e[2][i] = sd(accuracy);
+                    u[2][i] = e[2][i];
                 }
                 byEpoch.put(name, e);
                 byUpdates.put(name, u);
-                w.printf(Locale.ROOT, "%-20s final test accuracy %.2f%%, %d updates, %.1f s%n", name,
-                        100 * r.testAccuracy(), r.updates(), r.seconds());
+                double[] last = new double[runsOf.size()];
+                for (int s = 0; s < last.length; s++) {
+                    last[s] = 100 * runsOf.get(s).get(length - 1).testAccuracy();
+                }
+                finals.put(name, last);
+                w.printf(Locale.ROOT, "%-20s final test accuracy %.2f%% +/- %.2f (sd over %d seeds: %s), %d updates%n",
+                        name, mean(last), sd(last), last.length, format(last), runsOf.get(0).get(length - 1).updates());
             }
-            AtomicFiles.writeString(out.resolve("schedule.csv"), csv.toString());
-            String title = String.format(Locale.ROOT, "N %d, m %s, start eps %s B %d, factor %s at %s",
-                    trainSize, momentum, learningRate, batchSize, factor, Arrays.toString(milestones));
-            XYChart vsEpoch = Charts.lines("Test accuracy against epoch", "epoch (" + title + ")",
-                    "test accuracy (%)", byEpoch);
-            XYChart vsUpdates = Charts.lines("Test accuracy against updates", "parameter updates (" + title + ")",
-                    "test accuracy (%)", byUpdates);
+            List<double[]> both = new ArrayList<>(finals.values());
+            double[] difference = new double[seedList.size()];
+            for (int s = 0; s < difference.length; s++) {
+                difference[s] = both.get(0)[s] - both.get(1)[s];
+            }
+            w.printf(Locale.ROOT, "decay minus increase, seed by seed: %s points; mean %.2f +/- %.2f (sd)%n",
+                    format(difference), mean(difference), sd(difference));
+            String title = String.format(Locale.ROOT, "N %d, m %s, start eps %s B %d, factor %s at %s, %d seeds",
+                    trainSize, momentum, learningRate, batchSize, factor, Arrays.toString(milestones), seedList.size());
+            XYChart vsEpoch = Charts.lines("Test accuracy against epoch (mean +/- sd over seeds)",
+                    "epoch (" + title + ")", "test accuracy (%)", byEpoch);
+            XYChart vsUpdates = Charts.lines("Test accuracy against updates (mean +/- sd over seeds)",
+                    "parameter updates (" + title + ")", "test accuracy (%)", byUpdates);
             ChartFiles.save(out, "schedule-vs-epoch", vsEpoch);
             ChartFiles.save(out, "schedule-vs-updates", vsUpdates);
             ChartFiles.savePng(out.resolve("schedule.png"), List.of(vsEpoch, vsUpdates));
-            w.printf(Locale.ROOT, "wrote %s, schedule.png, schedule-vs-epoch.{png,svg}, schedule-vs-updates.{png,svg}%n",
-                    out.resolve("schedule.csv"));
+            w.printf(Locale.ROOT, "wrote %s, schedule.png, schedule-vs-epoch.{png,svg}, "
+                    + "schedule-vs-updates.{png,svg}%n", out.resolve("schedule.csv"));
             w.flush();
         } finally {
-            pool.shutdownNow();
+            executor.shutdownNow();
         }
         return 0;
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** Sample standard deviation; 0 for one value. */
+    private static double sd(double[] values) {
+        if (values.length < 2) {
+            return 0.0;
+        }
+        double m = mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - m) * (v - m);
+        }
+        return Math.sqrt(squares / (values.length - 1));
+    }
+
+    private static String format(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return sb.toString();
     }
 
     /** The trainer's settings for {@code schedule}: its first phase, then one phase per change. */

@@ -2,7 +2,6 @@ package io.github.occam.examples.mnist;
 
 import io.github.occam.data.MnistDownload;
 import io.github.occam.examples.support.Memory;
-import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>{@link Data} {@code --data}, {@code --download}: {@code sweep}, {@code schedule},
  *       {@code bench};</li>
- *   <li>{@link RunBudget} {@code --epochs | --updates}: {@code sweep}, {@code analyze};</li>
+ *   <li>{@link RunBudget} {@code --time | --epochs | --updates}: {@code sweep}, {@code analyze};</li>
  *   <li>{@link Hidden} {@code --hidden}: {@code sweep}, {@code schedule};</li>
  *   <li>{@link Resamples} {@code --resamples}: {@code sweep}, {@code analyze};</li>
  *   <li>{@link Output} {@code --out} with the default {@code results}: {@code sweep},
@@ -62,8 +61,12 @@ final class SharedOptions {
         }
     }
 
-    /** {@code --epochs} or {@code --updates}, one of them: the budget of every run. */
+    /** {@code --time}, {@code --epochs} or {@code --updates}, one of them: the budget of every run. */
     static final class RunBudget {
+
+        @Option(names = "--time", paramLabel = "T", description = "Budget of every run in SDE time: "
+                + "U = ceil(T (1 - m) / eps) updates, so that U eps / (1 - m) = T for every B and N.")
+        Double time;
 
         @Option(names = "--epochs", description = "Budget of every run in epochs.")
         Integer epochs;
@@ -71,8 +74,12 @@ final class SharedOptions {
         @Option(names = "--updates", description = "Budget of every run in parameter updates.")
         Long updates;
 
-        Budget budget() {
-            return epochs != null ? Budget.epochs(epochs) : Budget.updates(updates);
+        /** The budget given; its amount is checked here, before anything is written. */
+        SweepBudget budget() {
+            if (time != null) {
+                return SweepBudget.time(time);
+            }
+            return epochs != null ? SweepBudget.epochs(epochs) : SweepBudget.updates(updates);
         }
     }
 

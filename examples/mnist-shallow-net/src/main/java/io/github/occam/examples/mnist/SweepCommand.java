@@ -1,8 +1,8 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
+import io.github.occam.examples.support.InputException;
 import io.github.occam.examples.support.ProgressOption;
-import io.github.occam.sgd.SgdSettings.Budget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * java -jar mnist-shallow-net.jar sweep --preset quick --out results
- * java -jar mnist-shallow-net.jar sweep --batch-sizes 16,32,64 --learning-rates 0.1 --seeds 1,2 --epochs 20
+ * java -jar mnist-shallow-net.jar sweep --batch-sizes 16,32,64 --learning-rates 0.1 --seeds 1,2 --time 2000
  * }</pre>
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -56,7 +56,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--momenta", split = ",", paramLabel = "M", description = "Momentum coefficients in [0, 1).")
     List<Double> momenta;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds.")
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds; each draws its own "
+            + "training subset of N digits from the pool, its initialization and its batch order.")
     List<Long> seeds;
 
     @ArgGroup(exclusive = true)
@@ -105,6 +106,7 @@ final class SweepCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " is a file, not a directory");
         }
+        checkNotLegacy(dir.resolve("runs.csv"));
         Digits digits = Digits.load(data.directory());
         for (RunKey key : plan) {
             digits.train(key.trainSize()); // every N must fit the data before anything runs
@@ -112,8 +114,8 @@ final class SweepCommand implements Callable<Integer> {
         network.check(digits.pool().featureCount(), digits.pool().classCount(),
                 plan.stream().mapToInt(RunKey::batchSize).max().orElse(1), Math.min(pool, plan.size()));
         TrainerRuns trainer = new TrainerRuns(digits, hidden, lambda);
-        String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s", hidden, lambda,
-                data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize());
+        String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s %s", hidden, lambda,
+                data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize(), TRAIN_SETS);
         checkSameSettings(dir, settings, false);
         SweepLock lock = SweepLock.acquire(dir);
         try {
@@ -127,9 +129,9 @@ final class SweepCommand implements Callable<Integer> {
                     progress.enabled() ? System.err : null);
             out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
                     summary.skipped(), summary.seconds());
-            Budget b = grids.get(0).budget();
-            // every run of the directory under this budget, also those of earlier sweeps with other grids
-            out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), b, resamples));
+            // every run of the directory, also those of earlier sweeps with other grids and budgets,
+            // each budget analysed on its own
+            out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), null, resamples));
             out.flush();
         } finally {
             lock.close();
@@ -138,9 +140,34 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The key of a run in {@code runs.csv} holds B, eps, N, m, seed and budget, not H, lambda or
-     * the data: a directory's first sweep records them in {@code sweep-settings.txt} and a later
-     * sweep into the same directory must use the same ones, or its runs would be mixed with others.
+     * How the training sets are drawn, recorded with the other settings: a folder of an earlier
+     * version, whose runs trained on the first N digits, does not take runs of this one.
+     */
+    static final String TRAIN_SETS = "train=subset-per-seed";
+
+    /**
+     * A {@code runs.csv} of an earlier version (without the budget, time and diverged columns)
+     * is refused before anything is written: its runs trained on the first N digits.
+     */
+    private static void checkNotLegacy(Path runsCsv) throws IOException {
+        if (Files.isRegularFile(runsCsv) && Files.size(runsCsv) > 0) {
+            String first;
+            try (var lines = Files.lines(runsCsv)) {
+                first = lines.findFirst().orElse("").strip();
+            }
+            if (first.equals(RunsCsv.LEGACY_HEADER)) {
+                throw new InputException("--out " + runsCsv.getParent() + " holds a runs.csv of an earlier version "
+                        + "(no budget, time or diverged column; its runs trained on the first N digits): a sweep "
+                        + "cannot add runs to it, choose another --out (analyze still reads it)");
+            }
+        }
+    }
+
+    /**
+     * The key of a run in {@code runs.csv} holds B, eps, N, m, seed and budget, not H, lambda,
+     * the data or how the training sets are drawn: a directory's first sweep records them in
+     * {@code sweep-settings.txt} and a later sweep into the same directory must use the same ones,
+     * or its runs would be mixed with others.
      *
      * @param record whether to write the settings where none are recorded (under the folder's
      *               lock, after every other check); false only reads

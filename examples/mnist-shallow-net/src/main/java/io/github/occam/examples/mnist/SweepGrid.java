@@ -1,7 +1,5 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * SweepGrid grid = SweepGrid.of(List.of(16, 32, 64), List.of(0.1), List.of(1000), List.of(0.9),
- *         List.of(1L, 2L), Budget.epochs(20));
+ *         List.of(1L, 2L), SweepBudget.time(500));
  * List<RunKey> runs = grid.runs();   // 3 x 2 = 6 runs
  * }</pre>
  *
@@ -22,11 +20,12 @@ import java.util.Set;
  * @param learningRates &epsilon; values, each &gt; 0
  * @param trainSizes    N values, each &gt;= 1
  * @param momenta       m values, each in [0, 1)
- * @param seeds         seeds
- * @param budget        the budget of every run
+ * @param seeds         seeds (each draws its training subset, initialization and batch order)
+ * @param budget        the budget of every run (a time budget gives each (&epsilon;, m) its own
+ *                      number of updates)
  */
 public record SweepGrid(List<Integer> batchSizes, List<Double> learningRates, List<Integer> trainSizes,
-                        List<Double> momenta, List<Long> seeds, Budget budget) {
+                        List<Double> momenta, List<Long> seeds, SweepBudget budget) {
 
     /** Checks every value; messages name the grid and the bad value. */
     public SweepGrid {
@@ -65,7 +64,7 @@ public record SweepGrid(List<Integer> batchSizes, List<Double> learningRates, Li
 
     /** Static factory, same as the canonical constructor. */
     public static SweepGrid of(List<Integer> batchSizes, List<Double> learningRates, List<Integer> trainSizes,
-                               List<Double> momenta, List<Long> seeds, Budget budget) {
+                               List<Double> momenta, List<Long> seeds, SweepBudget budget) {
         return new SweepGrid(batchSizes, learningRates, trainSizes, momenta, seeds, budget);
     }
 

@@ -1,7 +1,7 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.ProgressBars;
-import io.github.occam.sgd.SgdSettings.Budget;
+import io.github.occam.sgd.SgdSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -119,13 +119,7 @@ public final class SweepRunner {
     public static List<RunKey> pending(List<RunKey> planned, List<RunRecord> done) {
         Set<RunKey> finished = new HashSet<>();
         for (RunRecord run : done) {
-            double epochs = run.epochs();
-            if (epochs >= 1 && epochs == Math.rint(epochs)) {
-                finished.add(run.keyUnder(Budget.epochs((int) epochs)));
-            }
-            if (run.updates() >= 1) {
-                finished.add(run.keyUnder(Budget.updates(run.updates())));
-            }
+            finished.add(run.key());
         }
         List<RunKey> todo = new ArrayList<>();
         for (RunKey key : planned) {
@@ -142,8 +136,9 @@ public final class SweepRunner {
      */
     static long estimatedWork(RunKey key) {
         long batchesPerEpoch = (key.trainSize() + key.batchSize() - 1) / key.batchSize();
-        long updates = key.budget().unit() == Budget.Unit.EPOCHS
-                ? key.budget().amount() * batchesPerEpoch : key.budget().amount();
+        SgdSettings.Budget budget = key.trainerBudget();
+        long updates = budget.unit() == SgdSettings.Budget.Unit.EPOCHS
+                ? budget.amount() * batchesPerEpoch : budget.amount();
         return updates * (Math.min(key.batchSize(), key.trainSize()) + 32L);
     }
 }

@@ -5,16 +5,15 @@ import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingResult;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Trains the runs of a sweep with {@link ShallowNetTrainer}, one thread per run (runs go in
- * parallel instead), so that each run's numbers do not depend on the pool.
+ * parallel instead), so that each run's numbers do not depend on the pool. Each run trains on
+ * the N examples its seed draws from the pool ({@link Digits#train(int, long)}).
  *
  * <pre>{@code
  * TrainerRuns runs = new TrainerRuns(Digits.bundled(), 800, 0.0);
- * RunRecord r = runs.run(RunKey.of(32, 0.1, 1000, 0.9, 1L, SgdSettings.Budget.epochs(5)));
+ * RunRecord r = runs.run(RunKey.of(32, 0.1, 1000, 0.9, 1L, SweepBudget.time(500)));
  * }</pre>
  */
 public final class TrainerRuns implements SweepRunner.RunExecutor {
@@ -23,7 +22,6 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
     private final int hiddenUnits;
     private final double lambda;
     private final ShallowNetTrainer trainer = ShallowNetTrainer.create().withThreads(1);
-    private final Map<Integer, Dataset> trainSets = new ConcurrentHashMap<>();
 
     /**
      * @param digits      where the training and test sets come from
@@ -44,15 +42,20 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
     /** The settings of {@code key}'s run. */
     public SgdSettings settings(RunKey key) {
         return new SgdSettings(hiddenUnits, key.batchSize(), key.learningRate(), key.momentum(), lambda,
-                key.budget(), key.seed(), List.of());
+                key.trainerBudget(), key.seed(), List.of());
     }
 
     @Override
     public RunRecord run(RunKey key) {
-        Dataset train = trainSets.computeIfAbsent(key.trainSize(), digits::train);
-        // a run that diverges is kept as it is (accuracy near chance, cross-entropy not finite): it is data
+        // drawn for each run (a copy of N rows, negligible beside the training), not cached: a
+        // sweep over several N and seeds would otherwise hold every subset at once
+        Dataset train = digits.train(key.trainSize(), key.seed());
+        // a run that diverges is kept as it is (accuracy near chance, cross-entropy not finite),
+        // flagged: it is data, but never an optimum
         TrainingResult r = trainer.train(train, digits.test(), settings(key));
+        boolean diverged = RunRecord.diverged(r.trainAccuracy(), r.trainCrossEntropy(), r.testCrossEntropy(),
+                train.classCount());
         return new RunRecord(key, r.epochs(), r.updates(), key.noiseScale(), r.trainAccuracy(), r.testAccuracy(),
-                r.trainCrossEntropy(), r.testCrossEntropy(), r.seconds());
+                r.trainCrossEntropy(), r.testCrossEntropy(), diverged, r.seconds());
     }
 }

@@ -46,14 +46,15 @@ class CommandLineTest {
                     within(1e-12));
         }
         assertThat(Files.readAllLines(dir.resolve("optimum.csv")))
-                .hasSize(2).first().isEqualTo("learning_rate,train_size,momentum,b_opt,b_opt_low,b_opt_high");
-        assertThat(Files.readAllLines(dir.resolve("optimum.csv")).get(1)).startsWith("0.05,120,0.5,");
-        assertThat(Files.readAllLines(dir.resolve("scaling.csv"))).containsExactly("variable,slope,slope_low,slope_high");
+                .hasSize(2).first().isEqualTo(AnalysisCsv.OPTIMUM_HEADER);
+        assertThat(Files.readAllLines(dir.resolve("optimum.csv")).get(1)).startsWith("epochs:2,0.05,120,0.5,2,8,");
+        assertThat(Files.readAllLines(dir.resolve("scaling.csv"))).containsExactly(AnalysisCsv.SCALING_HEADER);
+        assertThat(Files.readAllLines(dir.resolve("curves.csv"))).hasSize(1 + 4);
         for (String f : List.of("accuracy-vs-batch-size.png", "accuracy-vs-batch-size.svg", "summary.txt")) {
             assertThat(Files.size(dir.resolve(f))).as(f).isPositive();
         }
         assertThat(Files.readString(dir.resolve("accuracy-vs-batch-size.svg"))).contains("<svg");
-        assertThat(out.toString()).contains("B_opt");
+        assertThat(out.toString()).contains("best grid point B = ");
 
         // the same command again trains nothing and gives the same optimum
         String optimum = Files.readString(dir.resolve("optimum.csv"));
@@ -67,6 +68,81 @@ class CommandLineTest {
         args[List.of(args).indexOf("--hidden") + 1] = "32";
         assertThat(run(args)).isEqualTo(2);
         assertThat(err.toString()).contains("holds runs made with hidden=16").contains("hidden=32");
+    }
+
+    @Test
+    void aTimeBudgetGivesEveryRunItsUpdatesAndBudgetsMakeSeparateFamilies() throws IOException {
+        // T = 0.6: U = ceil(0.6 (1 - m) / eps) = 6 updates at eps 0.05, m 0.5; 12 at eps 0.025
+        String[] time = {"sweep", "--train-sizes", "40", "--batch-sizes", "4,8,40", "--learning-rates", "0.025,0.05",
+            "--momenta", "0.5", "--seeds", "1,2", "--time", "0.6", "--hidden", "4", "--threads", "2",
+            "--resamples", "20", "--no-progress", "--out", dir.toString()};
+        assertThat(run(time)).as(err.toString()).isZero();
+        List<RunRecord> runs = RunsCsv.read(dir.resolve("runs.csv"));
+        assertThat(runs).hasSize(3 * 2 * 2);
+        for (RunRecord r : runs) {
+            assertThat(r.key().budget()).isEqualTo(SweepBudget.time(0.6));
+            assertThat(r.updates()).isEqualTo(r.key().learningRate() == 0.05 ? 6 : 12);
+            assertThat(r.time()).isCloseTo(0.6, within(1e-12));
+            assertThat(r.epochs()).isCloseTo((double) r.updates() * r.key().batchSize() / 40, within(1e-12));
+        }
+        assertThat(Files.readAllLines(dir.resolve("runs.csv")).get(1)).contains(",time:0.6,");
+        // a second budget into the same folder: its own family, analysed on its own
+        String[] epochs = time.clone();
+        epochs[List.of(epochs).indexOf("--time")] = "--epochs";
+        epochs[List.of(epochs).indexOf("0.6")] = "1";
+        assertThat(run(epochs)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("12 runs done now, 0 found").contains("runs of time 0.6")
+                .contains("runs of 1 epochs");
+        assertThat(Files.readAllLines(dir.resolve("optimum.csv"))).hasSize(1 + 2 + 2)
+                .filteredOn(l -> l.startsWith("time:0.6,")).hasSize(2);
+        assertThat(filesIn(dir)).contains("time0p6-accuracy-vs-batch-size.png", "epochs1-accuracy-vs-batch-size.svg");
+        // analyze can pick one budget
+        Path one = dir.resolve("one");
+        assertThat(run("analyze", "--in", dir.toString(), "--out", one.toString(), "--time", "0.6", "--resamples",
+                "20")).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(one.resolve("optimum.csv"))).hasSize(1 + 2)
+                .allMatch(l -> l.startsWith("budget,") || l.startsWith("time:0.6,"));
+        assertThat(filesIn(one)).contains("accuracy-vs-batch-size.png");
+        // a bad T is refused before anything is written
+        Path fresh = dir.resolve("fresh");
+        String[] bad = time.clone();
+        bad[List.of(bad).indexOf("0.6")] = "0";
+        bad[bad.length - 1] = fresh.toString();
+        err.getBuffer().setLength(0);
+        assertThat(run(bad)).isEqualTo(2);
+        assertThat(errorLine()).contains("--time must be finite and > 0, got 0");
+        assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void trainedRunsAreBitIdenticalWhateverTheThreadCount() throws IOException {
+        List<List<String>> results = new java.util.ArrayList<>();
+        for (String threads : List.of("1", "2")) {
+            Path out = dir.resolve("threads" + threads);
+            assertThat(run("sweep", "--train-sizes", "60", "--batch-sizes", "4,12,60", "--learning-rates", "0.05",
+                    "--momenta", "0.5", "--seeds", "1,2", "--time", "0.5", "--hidden", "6", "--threads", threads,
+                    "--resamples", "20", "--no-progress", "--out", out.toString())).as(err.toString()).isZero();
+            // every column but the seconds, in a fixed order
+            results.add(Files.readAllLines(out.resolve("runs.csv")).stream().skip(1)
+                    .map(l -> l.substring(0, l.lastIndexOf(','))).sorted().toList());
+        }
+        assertThat(results.get(0)).hasSize(6).isEqualTo(results.get(1));
+    }
+
+    @Test
+    void aRunsCsvOfAnEarlierVersionIsAnalysedButASweepDoesNotAddToIt() throws IOException {
+        Path old = Files.createDirectories(dir.resolve("old"));
+        Files.writeString(old.resolve("runs.csv"), RunsCsvTest.legacyFile());
+        assertThat(run("analyze", "--in", old.toString(), "--resamples", "20")).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(old.resolve("optimum.csv")).get(1))
+                .startsWith("epochs:10,0.1,1000,0.9,1,3,2,stability,32.0000,");
+        String before = Files.readString(old.resolve("runs.csv"));
+        List<String> files = filesIn(old);
+        assertThat(run("sweep", "--train-sizes", "40", "--batch-sizes", "8", "--learning-rates", "0.05", "--seeds", "1",
+                "--epochs", "1", "--hidden", "4", "--no-progress", "--out", old.toString())).isEqualTo(2);
+        assertThat(errorLine()).contains("earlier version").contains("choose another --out");
+        assertThat(Files.readString(old.resolve("runs.csv"))).isEqualTo(before);
+        assertThat(filesIn(old)).isEqualTo(files);
     }
 
     /** Standard error, checked to be one line starting {@code error: }, without a stack trace. */
@@ -110,7 +186,8 @@ class CommandLineTest {
                 .contains("TiB of memory, more than the");
         assertThat(dir.resolve("D")).doesNotExist();
         err.getBuffer().setLength(0);
-        assertThat(run("schedule", "--hidden", "2147483647", "--out", dir.resolve("S").toString())).isEqualTo(2);
+        assertThat(run("schedule", "--hidden", "2147483647", "--threads", "2", "--out", dir.resolve("S").toString()))
+                .isEqualTo(2);
         assertThat(errorLine()).startsWith("error: --hidden 2147483647 (2 networks");
         assertThat(dir.resolve("S")).doesNotExist();
     }
@@ -183,23 +260,29 @@ class CommandLineTest {
     }
 
     @Test
-    void scheduleComparesBothCurvesAndTheBatchScheduleNeedsFewerUpdates() throws IOException {
+    void scheduleComparesBothCurvesSeedBySeedAndTheBatchScheduleNeedsFewerUpdates() throws IOException {
         assertThat(run("schedule", "--train-size", "64", "--batch-size", "8", "--learning-rate", "0.05",
-                "--epochs", "3", "--milestones", "1,2", "--factor", "2", "--hidden", "8", "--out", dir.toString()))
-                .as(err.toString()).isZero();
+                "--epochs", "3", "--milestones", "1,2", "--factor", "2", "--hidden", "8", "--seeds", "1,2",
+                "--out", dir.toString())).as(err.toString()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("schedule.csv"));
-        assertThat(lines).hasSize(1 + 3 + 3);
+        // per seed: both schedules, 3 epochs each
+        assertThat(lines).hasSize(1 + 2 * (3 + 3));
+        assertThat(lines.get(0)).startsWith("schedule,seed,epoch,updates,");
         // learning-rate decay: eps 0.05 / 2 / 2 in the last epoch, B = 8 throughout, 8 updates per epoch
         String[] decay = lines.get(3).split(",");
-        assertThat(List.of(decay[0], decay[1], decay[2], decay[4])).containsExactly("learning-rate decay", "3", "24", "8");
-        assertThat(Double.parseDouble(decay[3])).isCloseTo(0.0125, within(1e-8));
+        assertThat(List.of(decay[0], decay[1], decay[2], decay[3], decay[5]))
+                .containsExactly("learning-rate decay", "1", "3", "24", "8");
+        assertThat(Double.parseDouble(decay[4])).isCloseTo(0.0125, within(1e-8));
         // batch-size increase: eps 0.05 throughout, B = 8, 16, 32 -> 8 + 4 + 2 updates
         String[] grow = lines.get(6).split(",");
-        assertThat(List.of(grow[0], grow[1], grow[2], grow[4])).containsExactly("batch-size increase", "3", "14", "32");
-        assertThat(Double.parseDouble(grow[3])).isCloseTo(0.05, within(1e-8));
+        assertThat(List.of(grow[0], grow[1], grow[2], grow[3], grow[5]))
+                .containsExactly("batch-size increase", "1", "3", "14", "32");
+        assertThat(Double.parseDouble(grow[4])).isCloseTo(0.05, within(1e-8));
+        assertThat(lines.get(12)).startsWith("batch-size increase,2,3,14,");
         assertThat(Files.size(dir.resolve("schedule.png"))).isPositive();
         assertThat(Files.size(dir.resolve("schedule-vs-updates.svg"))).isPositive();
-        assertThat(out.toString()).contains("24 updates").contains("14 updates");
+        assertThat(out.toString()).contains("24 updates").contains("14 updates").contains("sd over 2 seeds")
+                .contains("decay minus increase, seed by seed: ");
     }
 
     @Test

@@ -51,6 +51,39 @@ class DigitsTest {
     }
 
     @Test
+    void eachSeedDrawsItsOwnReproducibleSubsetOfThePool() throws IOException {
+        Digits digits = Digits.bundled();
+        Dataset a = digits.train(1000, 1L);
+        assertThat(a.size()).isEqualTo(1000);
+        assertThat(digits.train(1000, 1L)).isEqualTo(a);
+        Dataset b = digits.train(1000, 2L);
+        assertThat(b).isNotEqualTo(a);
+        // the subsets differ in their examples, not only in their order: few digits are shared
+        java.util.Set<String> first = rows(a);
+        java.util.Set<String> second = rows(b);
+        second.retainAll(first);
+        // 1,000 of 8,000 drawn twice share about 125 on average
+        assertThat(second.size()).isBetween(60, 200);
+        // not the first N digits of the pool any more, and every class is there
+        assertThat(a).isNotEqualTo(digits.train(1000));
+        assertThat(java.util.Arrays.stream(a.classCounts()).min().orElseThrow()).isGreaterThan(60);
+        // for one seed a smaller N is a part of a larger one
+        Dataset small = digits.train(250, 1L);
+        assertThat(small).isEqualTo(a.head(250));
+        assertThat(digits.train(8000, 5L).classCounts()).isEqualTo(digits.pool().classCounts());
+        assertThatThrownBy(() -> digits.train(8001, 1L)).hasMessageContaining("[1, 8000]")
+                .hasMessageContaining("got 8001");
+    }
+
+    private static java.util.Set<String> rows(Dataset d) {
+        java.util.Set<String> rows = new java.util.HashSet<>();
+        for (int i = 0; i < d.size(); i++) {
+            rows.add(java.util.Arrays.toString(d.example(i)) + d.labels()[i]);
+        }
+        return rows;
+    }
+
+    @Test
     void aDirectoryWithTheStandardNamesIsRead() throws IOException {
         writeIdx("train", 30, 3);
         writeIdx("t10k", 12, 5);

@@ -1,7 +1,5 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +19,9 @@ class RunsCsvTest {
     Path dir;
 
     static RunRecord record(int b, long seed, double testAccuracy) {
-        RunKey key = RunKey.of(b, 0.1, 1000, 0.9, seed, Budget.epochs(20));
+        RunKey key = RunKey.of(b, 0.1, 1000, 0.9, seed, SweepBudget.epochs(20));
         return new RunRecord(key, 20, 20L * ((1000 + b - 1) / b), key.noiseScale(), 0.99, testAccuracy,
-                0.0123, 0.345, 1.5);
+                0.0123, 0.345, false, 1.5);
     }
 
     @Test
@@ -36,9 +34,11 @@ class RunsCsvTest {
             }
         }
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines.get(0)).isEqualTo("batch_size,learning_rate,train_size,momentum,seed,epochs,updates,"
-                + "noise_scale,train_accuracy,test_accuracy,train_cross_entropy,test_cross_entropy,seconds");
-        assertThat(lines.get(1)).startsWith("8,0.1,1000,0.9,1,20,2500,");
+        assertThat(lines.get(0)).isEqualTo("batch_size,learning_rate,train_size,momentum,seed,budget,epochs,updates,"
+                + "time,noise_scale,train_accuracy,test_accuracy,train_cross_entropy,test_cross_entropy,diverged,"
+                + "seconds");
+        assertThat(lines.get(1)).startsWith("8,0.1,1000,0.9,1,epochs:20,20,2500,2500.0000000000005,")
+                .endsWith(",0.0123,0.345,false,1.5");
         assertThat(RunsCsv.readAndRepair(file)).isEqualTo(written);
     }
 
@@ -115,6 +115,52 @@ class RunsCsvTest {
         Files.writeString(file, "16,0.1,10", StandardOpenOption.APPEND);
         String before = Files.readString(file);
         assertThat(RunsCsv.read(file)).extracting(r -> r.key().batchSize()).containsExactly(8);
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aTimeBudgetAndADivergedRunReadBackExactly() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        RunKey key = RunKey.of(4, 0.1, 1000, 0.9, 3L, SweepBudget.time(500));
+        RunRecord diverged = new RunRecord(key, 2.0, 500, key.noiseScale(), 0.0985, 0.098, Double.NaN, Double.NaN,
+                true, 0.7);
+        RunKey other = RunKey.of(32, 0.05, 1000, 0.5, 3L, SweepBudget.time(500));
+        RunRecord trained = new RunRecord(other, 80.0, 5000, other.noiseScale(), 1.0, 0.92, 1e-4, 0.3, false, 9.0);
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            appender.append(diverged);
+            appender.append(trained);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(1)).startsWith("4,0.1,1000,0.9,3,time:500,2,500,500.00000000000")
+                .endsWith(",NaN,NaN,true,0.7");
+        assertThat(lines.get(2)).startsWith("32,0.05,1000,0.5,3,time:500,80,5000,500.0,");
+        assertThat(RunsCsv.read(file)).isEqualTo(List.of(diverged, trained));
+    }
+
+    /** A runs.csv as earlier versions wrote it: no budget, time or diverged column. */
+    static String legacyFile() {
+        return RunsCsv.LEGACY_HEADER + "\n"
+                + "4,0.1,1000,0.9,1,10,2500,24.9,0.1124,0.1135,2.3,2.3,3.2\n"
+                + "8,0.1,1000,0.9,1,10,1250,12.4,0.15,0.14,NaN,NaN,2.0\n"
+                + "32,0.1,1000,0.9,1,10,320,3.0,1.0,0.915,0.0012,0.31,1.1\n"
+                + "64,0.1,1000,0.9,1,2.048,32,1.5,0.95,0.89,0.2,0.4,0.5\n";
+    }
+
+    @Test
+    void aFileOfAnEarlierVersionIsReadButNotAppendedTo() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        Files.writeString(file, legacyFile());
+        List<RunRecord> runs = RunsCsv.read(file);
+        assertThat(runs).hasSize(4);
+        // the budget is the whole number of epochs, else the updates
+        assertThat(runs).extracting(r -> r.key().budget().tag())
+                .containsExactly("epochs:10", "epochs:10", "epochs:10", "updates:32");
+        // divergence judged from the numbers: training accuracy below 20%, or a cross-entropy not finite
+        assertThat(runs).extracting(RunRecord::diverged).containsExactly(true, true, false, false);
+        assertThat(runs.get(2).time()).isCloseTo(320.0, org.assertj.core.api.Assertions.within(1e-9));
+        String before = Files.readString(file);
+        assertThatThrownBy(() -> RunsCsv.readAndRepair(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("earlier version").hasMessageContaining("analyze still reads it");
         assertThat(Files.readString(file)).isEqualTo(before);
     }
 

@@ -1,7 +1,5 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SweepGridTest {
 
-    private static final Budget TEN = Budget.epochs(10);
+    private static final SweepBudget TEN = SweepBudget.epochs(10);
 
     @Test
     void expandsTheCartesianProductSeedBySeedSmallestBatchFirst() {

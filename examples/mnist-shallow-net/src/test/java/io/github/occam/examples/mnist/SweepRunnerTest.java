@@ -1,7 +1,5 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.sgd.SgdSettings.Budget;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,12 +19,12 @@ class SweepRunnerTest {
     Path dir;
 
     private final List<RunKey> plan = SweepGrid.of(List.of(4, 8, 16, 32), List.of(0.1, 0.2), List.of(64),
-            List.of(0.9), List.of(1L, 2L, 3L), Budget.epochs(3)).runs();
+            List.of(0.9), List.of(1L, 2L, 3L), SweepBudget.epochs(3)).runs();
 
     /** A stand-in trainer: a deterministic function of the key. */
     private static RunRecord fake(RunKey key) {
         double acc = 0.5 + 0.01 * Long.hashCode(key.seed() * 31 + key.batchSize()) % 40 / 100.0;
-        return new RunRecord(key, 3, 3L * 64 / key.batchSize(), key.noiseScale(), 1.0, acc, 0.1, 0.2, 0.0);
+        return new RunRecord(key, 3, 3L * 64 / key.batchSize(), key.noiseScale(), 1.0, acc, 0.1, 0.2, false, 0.0);
     }
 
     private static List<RunRecord> sorted(List<RunRecord> runs) {
