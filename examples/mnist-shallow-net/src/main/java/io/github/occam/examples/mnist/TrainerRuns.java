@@ -7,6 +7,7 @@ import io.github.occam.sgd.TrainingResult;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Trains the runs of a sweep with {@link ShallowNetTrainer}, one thread per run (runs go in
@@ -24,6 +25,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
     private final double lambda;
     private final ShallowNetTrainer trainer = ShallowNetTrainer.create().withThreads(1);
     private final Map<Integer, Dataset> trainSets = new ConcurrentHashMap<>();
+    private BiConsumer<RunKey, TrainingResult> afterEachRun = (key, result) -> { };
 
     /**
      * @param digits      where the training and test sets come from
@@ -41,6 +43,18 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
         this.lambda = lambda;
     }
 
+    /**
+     * Sets what is done with each run's final network before its record is returned (written
+     * weights, its evidence), on the run's thread; returns this.
+     */
+    public TrainerRuns afterEachRun(BiConsumer<RunKey, TrainingResult> action) {
+        if (action == null) {
+            throw new IllegalArgumentException("action must not be null");
+        }
+        this.afterEachRun = action;
+        return this;
+    }
+
     /** The settings of {@code key}'s run. */
     public SgdSettings settings(RunKey key) {
         return new SgdSettings(hiddenUnits, key.batchSize(), key.learningRate(), key.momentum(), lambda,
@@ -52,6 +66,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
         Dataset train = trainSets.computeIfAbsent(key.trainSize(), digits::train);
         // a run that diverges is kept as it is (accuracy near chance, cross-entropy not finite): it is data
         TrainingResult r = trainer.train(train, digits.test(), settings(key));
+        afterEachRun.accept(key, r);
         return new RunRecord(key, r.epochs(), r.updates(), key.noiseScale(), r.trainAccuracy(), r.testAccuracy(),
                 r.trainCrossEntropy(), r.testCrossEntropy(), r.seconds());
     }
