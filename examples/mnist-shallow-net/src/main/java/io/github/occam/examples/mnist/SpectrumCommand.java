@@ -12,6 +12,7 @@ import io.github.occam.linalg.RitzPairs;
 import io.github.occam.models.ShallowNetShape;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.spectrum.HessianSpectrum;
+import io.github.occam.spectrum.SpectralDensity;
 import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.spectrum.StochasticLanczosQuadrature;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * java -jar mnist-shallow-net.jar spectrum --n 1000 --hidden 800 --k 10 --weights w.npy
  * java -jar mnist-shallow-net.jar spectrum --n 1000 --evidence --tolerance 10
+ * java -jar mnist-shallow-net.jar spectrum --n 1000 --weights w.npy --density density.png
  * }</pre>
  */
 @Command(name = "spectrum", mixinStandardHelpOptions = true,
@@ -117,6 +119,14 @@ final class SpectrumCommand implements Callable<Integer> {
             + "eigenpairs relative to the largest eigenvalue (default: ${DEFAULT-VALUE}).")
     double lanczosTolerance;
 
+    @Option(names = "--density", paramLabel = "FILE.png", description = "Also estimate the smoothed spectral "
+            + "density by SLQ (--probes probes of --steps steps) and draw it into FILE.png.")
+    Path density;
+
+    @Option(names = "--density-sigma", description = "Width of the density's smoothing (default: the largest "
+            + "eigenvalue / 200).")
+    Double densitySigma;
+
     @Option(names = "--repeats", defaultValue = "5", description = "Timed gradients and products, the best "
             + "reported (default: ${DEFAULT-VALUE}).")
     int repeats;
@@ -150,7 +160,8 @@ final class SpectrumCommand implements Callable<Integer> {
         double hvpSeconds = best(() -> hessian.apply(v, hv));
 
         start = System.nanoTime();
-        Lanczos lanczos = Lanczos.of(hessian, Math.min(p, 10 * k + 100));
+        // 4k + 60 steps: the top 10 of the network converge in about 50; the basis is 8 P bytes a step
+        Lanczos lanczos = Lanczos.of(hessian, Math.min(p, 4 * k + 60));
         RitzPairs top = lanczos.extremal(Math.min(k, p), 0, lanczosTolerance, seed, false);
         double lanczosSeconds = seconds(start);
         double[] ascending = top.values();
@@ -170,6 +181,16 @@ final class SpectrumCommand implements Callable<Integer> {
                 .field("top_eigenvalues", descending);
         if (evidence) {
             appendEvidence(json, net, cost, w, chosen);
+        }
+        if (density != null) {
+            start = System.nanoTime();
+            double sigma = densitySigma != null ? densitySigma : Math.max(lambda, descending[0] / 200.0);
+            SpectralDensity phi = SpectrumMethod.slq().withProbes(probes).withSteps(steps).withDeflation(deflation)
+                    .withSeed(seed).density(hessian, sigma, 400);
+            DensityChart.save(density, String.format(Locale.ROOT, "Hessian of C, 784-%d-10, N = %d, lambda = %s",
+                    hidden, n, lambda), phi, descending);
+            json.field("density_png", density.toString()).field("density_sigma", sigma)
+                    .field("density_products", phi.products()).field("density_s", seconds(start));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json.close());
@@ -232,6 +253,9 @@ final class SpectrumCommand implements Callable<Integer> {
         if (probes < 2 || steps < 2 || deflation < 0 || repeats < 1) {
             throw new IllegalArgumentException("--probes and --steps must be >= 2, --deflation >= 0 and --repeats "
                     + ">= 1, got " + probes + ", " + steps + ", " + deflation + ", " + repeats);
+        }
+        if (densitySigma != null && !(densitySigma > 0.0 && Double.isFinite(densitySigma))) {
+            throw new IllegalArgumentException("--density-sigma must be finite and > 0, got " + densitySigma);
         }
         if (!(lanczosTolerance > 0.0 && lanczosTolerance < 1.0)) {
             throw new IllegalArgumentException("--lanczos-tolerance must be in (0, 1), got " + lanczosTolerance);

@@ -82,6 +82,15 @@ class SpectrumCommandTest {
     }
 
     @Test
+    void drawsTheSpectralDensity() {
+        Path png = dir.resolve("density.png");
+        assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--probes", "4",
+                "--steps", "10", "--density", png.toString())).as(err.toString()).isZero();
+        assertThat(png).isNotEmptyFile();
+        assertThat(number(out.toString(), "density_products")).isPositive();
+    }
+
+    @Test
     void weightsOfTheWrongLengthAreRefusedNamingTheFileAndTheCount() throws IOException {
         Path file = dir.resolve("short.npy");
         Npy.write(file, new double[] {1, 2, 3});
