@@ -13,6 +13,7 @@ package io.github.occam;
  * double c = cost.value(w, gradient);          // C(w), and dC/dw into gradient
  * double cb = cost.value(w, batch, gradient);  // H_B(w) + (|B|/N) lambda |w|^2 / 2
  * SymmetricOperator curvature = cost.hessianAt(w);   // Hessian of H at w, plus lambda I
+ * SymmetricOperator ggn = cost.gaussNewtonAt(w);      // Gauss-Newton of H at w, plus lambda I
  * }</pre>
  *
  * @param model the model supplying H, its gradient and curvature
@@ -117,5 +118,29 @@ public record Cost(Model model, double lambda) {
      */
     public SymmetricOperator hessianAt(double[] w) {
         return model.hessianAt(w).plusIdentity(lambda);
+    }
+
+    /**
+     * Returns the generalized Gauss-Newton curvature of \(C\) at {@code w} as an operator,
+     * \(G(w) + \lambda I\): the model's {@link GaussNewton#gaussNewtonAt(double[])} shifted by
+     * the prior, positive definite. It equals {@link #hessianAt(double[])} for logistic and
+     * softmax regression; for a network it leaves out the curvature of the scores, so that the
+     * evidence can be computed under both curvatures and compared.
+     *
+     * <pre>{@code
+     * SymmetricOperator ggn = Cost.of(net, 0.01).gaussNewtonAt(w);
+     * }</pre>
+     *
+     * @param w the point, length P, finite
+     * @return the Gauss-Newton curvature of the cost
+     * @throws UnsupportedOperationException if the model does not implement {@link GaussNewton}
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public SymmetricOperator gaussNewtonAt(double[] w) {
+        if (!(model instanceof GaussNewton gaussNewton)) {
+            throw new UnsupportedOperationException("gaussNewtonAt needs a model that implements"
+                    + " GaussNewton, got " + model.getClass().getName());
+        }
+        return gaussNewton.gaussNewtonAt(w).plusIdentity(lambda);
     }
 }

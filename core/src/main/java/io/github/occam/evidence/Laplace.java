@@ -1,6 +1,7 @@
 package io.github.occam.evidence;
 
 import io.github.occam.Cost;
+import io.github.occam.GaussNewton;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.ModelChecks;
@@ -29,10 +30,16 @@ public final class Laplace {
 
     private final Minimizer minimizer;
     private final SpectrumMethod method;
+    private final boolean gaussNewton;
 
     private Laplace(Minimizer minimizer, SpectrumMethod method) {
+        this(minimizer, method, false);
+    }
+
+    private Laplace(Minimizer minimizer, SpectrumMethod method, boolean gaussNewton) {
         this.minimizer = minimizer;
         this.method = method;
+        this.gaussNewton = gaussNewton;
     }
 
     /**
@@ -66,6 +73,29 @@ public final class Laplace {
     /** Returns the spectrum method. */
     public SpectrumMethod method() {
         return method;
+    }
+
+    /**
+     * Returns this flow with the curvature of the Occam factor taken as the generalized
+     * Gauss-Newton matrix of the cost, \(G(w) + \lambda I\) ({@link Cost#gaussNewtonAt}), instead
+     * of its Hessian. G is positive semi-definite, so no eigenvalue falls below \(\lambda\); it
+     * equals the Hessian for logistic and softmax regression, and leaves out the second-order
+     * terms of a network's Hessian. The minimization is unchanged.
+     *
+     * <pre>{@code
+     * Evidence underGgn = Laplace.defaults().withGaussNewton().evidenceAt(net, w, 0.01);
+     * }</pre>
+     *
+     * @return the flow under the Gauss-Newton curvature; its evaluations need a model that
+     *     implements {@link io.github.occam.GaussNewton}
+     */
+    public Laplace withGaussNewton() {
+        return new Laplace(minimizer, method, true);
+    }
+
+    /** Returns whether the Occam factor uses the Gauss-Newton curvature instead of the Hessian. */
+    public boolean gaussNewton() {
+        return gaussNewton;
     }
 
     /**
@@ -144,7 +174,12 @@ public final class Laplace {
         double[] w = minimum.parameters();
         double crossEntropy = ModelChecks.crossEntropy(model, w, "at the minimum");
         Cost cost = Cost.of(model, lambda);
-        HessianSpectrum spectrum = method.compute(ModelChecks.costHessian(cost, w), lambda);
+        if (gaussNewton && !(model instanceof GaussNewton)) {
+            throw new IllegalArgumentException(ModelChecks.name(model) + " has no Gauss-Newton"
+                    + " curvature: it does not implement GaussNewton");
+        }
+        HessianSpectrum spectrum = method.compute(gaussNewton ? cost.gaussNewtonAt(w)
+                : ModelChecks.costHessian(cost, w), lambda);
         if (spectrum == null || spectrum.dimension() != w.length) {
             throw new IllegalArgumentException("the spectrum method " + method + " returned "
                     + (spectrum == null ? "null" : "a spectrum of dimension "
@@ -157,6 +192,7 @@ public final class Laplace {
     /** Names the minimizer. */
     @Override
     public String toString() {
-        return "Laplace[minimizer=" + minimizer + ", method=" + method + "]";
+        return "Laplace[minimizer=" + minimizer + ", method=" + method
+                + (gaussNewton ? ", curvature=Gauss-Newton" : "") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
+import io.github.occam.GaussNewton;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
@@ -32,7 +33,7 @@ import io.github.occam.internal.Vectors;
  * double[][] hessian = model.hessian(w);
  * }</pre>
  */
-public final class LogisticRegression extends LabelledModel {
+public final class LogisticRegression extends LabelledModel implements GaussNewton {
 
     private final boolean bias;
     private final int d;
@@ -124,6 +125,24 @@ public final class LogisticRegression extends LabelledModel {
             c[i] = curvature(logit(w, i));
         }
         return new Curvature(c);
+    }
+
+    /**
+     * Returns the generalized Gauss-Newton matrix of H at {@code w}, which for logistic
+     * regression is the Hessian itself: the logit \(z = w \cdot \tilde x\) is linear in w, so
+     * \(J_i = \tilde x_i^T\), the curvature of the loss in the logit is \(p_i (1 - p_i)\), and
+     * \(\sum_i J_i^T p_i (1 - p_i) J_i = \tilde X^T \mathrm{diag}(p (1 - p)) \tilde X\). Returns
+     * {@link #hessianAt(double[])}.
+     *
+     * <pre>{@code
+     * SymmetricOperator ggn = model.gaussNewtonAt(w);   // the same operator as hessianAt(w)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
+    @Override
+    public SymmetricOperator gaussNewtonAt(double[] w) {
+        return hessianAt(w);
     }
 
     /** The Hessian of H at a point, given the curvature \(p_i (1 - p_i)\) of each example. */

@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
+import io.github.occam.GaussNewton;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
@@ -32,7 +33,7 @@ import io.github.occam.internal.Vectors;
  * double h = model.crossEntropy(w);                                 // 4 ln 3
  * }</pre>
  */
-public final class SoftmaxRegression extends LabelledModel {
+public final class SoftmaxRegression extends LabelledModel implements GaussNewton {
 
     private final boolean bias;
     private final int d;
@@ -130,6 +131,25 @@ public final class SoftmaxRegression extends LabelledModel {
             System.arraycopy(prob, 0, probabilities, i * classes, classes);
         }
         return new Curvature(probabilities);
+    }
+
+    /**
+     * Returns the generalized Gauss-Newton matrix of H at {@code w}, which for softmax
+     * regression is the Hessian itself: the scores \(s_c = w_c \cdot \tilde x\) are linear in
+     * w, so their own curvature vanishes and
+     * \(\sum_i J_i^T (\mathrm{diag}(p_i) - p_i p_i^T) J_i\) is the Hessian block
+     * \(\sum_i p_{ic} ([c = c'] - p_{ic'}) \tilde x_i \tilde x_i^T\). Returns
+     * {@link #hessianAt(double[])}.
+     *
+     * <pre>{@code
+     * SymmetricOperator ggn = model.gaussNewtonAt(w);   // the same operator as hessianAt(w)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code w} is null, not of length P or not finite
+     */
+    @Override
+    public SymmetricOperator gaussNewtonAt(double[] w) {
+        return hessianAt(w);
     }
 
     /** The Hessian of H at a point, given the class probabilities of every example. */

@@ -1,11 +1,14 @@
 package io.github.occam.models;
 
+import io.github.occam.Batch;
 import io.github.occam.Classifier;
+import io.github.occam.SymmetricOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,171 @@ class ShallowNetworkTest {
         OneHiddenUnitTwoClasses() {
             super(7, 1, 1, 2, 32, 0.0);
         }
+    }
+
+    /**
+     * More examples than one pass holds (256), so that the gradient and the products add up
+     * over passes, and enough for the phases to be spread over threads.
+     */
+    @Nested
+    class ManyPassesOfExamples extends NetworkContract {
+        ManyPassesOfExamples() {
+            super(600, 3, 3, 3, 37, 0.4);
+        }
+    }
+
+    /** A network over several passes and several tasks of hidden units, and a point on it. */
+    private static final class Wide {
+        final double[][] x;
+        final int[] y;
+        final ShallowNetwork net;
+        final double[] w;
+        final double[] v;
+
+        Wide() {
+            Random random = new Random(38);
+            x = ModelTesting.sparsify(random, ModelTesting.gaussianMatrix(random, 700, 20, 1.0),
+                    0.6);
+            y = ModelTesting.randomLabels(random, 700, 4);
+            net = ShallowNetwork.of(x, y, 70, 4);
+            w = ModelTesting.gaussianVector(random, net.parameterCount(), 0.3);
+            v = ModelTesting.gaussianVector(random, net.parameterCount(), 1.0);
+        }
+    }
+
+    @Test
+    void resultsAreBitIdenticalForEveryThreadCount() {
+        Wide wide = new Wide();
+        int p = wide.net.parameterCount();
+        double[] gradient1 = new double[p];
+        double value1 = wide.net.withThreads(1).crossEntropy(wide.w, gradient1);
+        double[] hv1 = new double[p];
+        wide.net.withThreads(1).hessianAt(wide.w).apply(wide.v, hv1);
+        double[] gv1 = new double[p];
+        wide.net.withThreads(1).gaussNewtonAt(wide.w).apply(wide.v, gv1);
+        Batch some = Batch.of(new int[] {5, 3, 699, 5, 42, 17, 8, 100, 2, 9, 11, 12, 13, 14, 15,
+                16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36});
+        double[] batchGradient1 = new double[p];
+        double batchValue1 = wide.net.withThreads(1).crossEntropy(wide.w, some, batchGradient1);
+        for (int threads : new int[] {2, 3, 8}) {
+            ShallowNetwork net = wide.net.withThreads(threads);
+            assertThat(net.threads()).isEqualTo(threads);
+            double[] gradient = new double[p];
+            assertThat(net.crossEntropy(wide.w, gradient)).isEqualTo(value1);
+            assertThat(gradient).as("gradient, %d threads", threads).containsExactly(gradient1);
+            double[] hv = new double[p];
+            net.hessianAt(wide.w).apply(wide.v, hv);
+            assertThat(hv).as("Hv, %d threads", threads).containsExactly(hv1);
+            double[] gv = new double[p];
+            net.gaussNewtonAt(wide.w).apply(wide.v, gv);
+            assertThat(gv).as("Gv, %d threads", threads).containsExactly(gv1);
+            double[] batchGradient = new double[p];
+            assertThat(net.crossEntropy(wide.w, some, batchGradient)).isEqualTo(batchValue1);
+            assertThat(batchGradient).containsExactly(batchGradient1);
+            assertThat(net.predict(wide.w)).containsExactly(wide.net.withThreads(1).predict(wide.w));
+        }
+    }
+
+    @Test
+    void repeatedEvaluationsAndProductsGiveTheSameNumbers() {
+        // the scratch space is reused between evaluations and products; nothing may leak
+        Wide wide = new Wide();
+        int p = wide.net.parameterCount();
+        double[] first = new double[p];
+        double value = wide.net.crossEntropy(wide.w, first);
+        wide.net.crossEntropy(wide.v, new double[p]);
+        wide.net.crossEntropy(wide.w, Batch.of(1, 2, 3), new double[p]);
+        double[] again = new double[p];
+        assertThat(wide.net.crossEntropy(wide.w, again)).isEqualTo(value);
+        assertThat(again).containsExactly(first);
+        SymmetricOperator hessian = wide.net.hessianAt(wide.w);
+        double[] hv = new double[p];
+        hessian.apply(wide.v, hv);
+        hessian.apply(wide.w, new double[p]);
+        double[] hvAgain = new double[p];
+        hessian.apply(wide.v, hvAgain);
+        assertThat(hvAgain).containsExactly(hv);
+    }
+
+    @Test
+    void gradientEqualsAPlainLoopOverTheExamples() {
+        Wide wide = new Wide();
+        double[] gradient = new double[wide.net.parameterCount()];
+        double value = wide.net.crossEntropy(wide.w, gradient);
+        double[] expected = new double[gradient.length];
+        double expectedValue = plainCrossEntropy(wide.x, wide.y, 70, 4, wide.w, expected);
+        assertThat(value).isCloseTo(expectedValue, within(1e-12 * expectedValue));
+        ModelTesting.assertClose("gradient", gradient, expected, 1e-12);
+    }
+
+    /**
+     * The cross-entropy and its gradient by a plain loop over the examples and the documented
+     * layout, one example at a time, every input visited.
+     */
+    static double plainCrossEntropy(double[][] x, int[] y, int hidden, int classes, double[] w,
+            double[] gradient) {
+        int d = x[0].length;
+        int b1 = hidden * d;
+        int w2 = b1 + hidden;
+        int b2 = w2 + classes * hidden;
+        double value = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            double[] h = new double[hidden];
+            for (int k = 0; k < hidden; k++) {
+                double a = w[b1 + k];
+                for (int j = 0; j < d; j++) {
+                    a += w[k * d + j] * x[i][j];
+                }
+                h[k] = Math.max(a, 0.0);
+            }
+            double[] s = new double[classes];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                s[c] = w[b2 + c];
+                for (int k = 0; k < hidden; k++) {
+                    s[c] += w[w2 + c * hidden + k] * h[k];
+                }
+                max = Math.max(max, s[c]);
+            }
+            double sum = 0.0;
+            for (int c = 0; c < classes; c++) {
+                sum += Math.exp(s[c] - max);
+            }
+            value += max + Math.log(sum) - s[y[i]];
+            for (int c = 0; c < classes; c++) {
+                double delta = Math.exp(s[c] - max) / sum - (c == y[i] ? 1.0 : 0.0);
+                gradient[b2 + c] += delta;
+                for (int k = 0; k < hidden; k++) {
+                    gradient[w2 + c * hidden + k] += delta * h[k];
+                    if (h[k] > 0.0) {
+                        double g = delta * w[w2 + c * hidden + k];
+                        gradient[b1 + k] += g;
+                        for (int j = 0; j < d; j++) {
+                            gradient[k * d + j] += g * x[i][j];
+                        }
+                    }
+                }
+            }
+        }
+        return value;
+    }
+
+    @Test
+    void helperThreadsAreDaemonsOfTheSharedPool() {
+        Wide wide = new Wide();
+        wide.net.withThreads(2).crossEntropy(wide.w, new double[wide.net.parameterCount()]);
+        List<Thread> helpers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("occam-network-")).toList();
+        assertThat(helpers).isNotEmpty().allMatch(Thread::isDaemon);
+    }
+
+    @Test
+    void withThreadsRejectsFewerThanOne() {
+        ShallowNetwork net = ShallowNetwork.of(new double[][] {{1.0}, {2.0}}, new int[] {0, 1}, 2,
+                2);
+        assertThatThrownBy(() -> net.withThreads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be >= 1, got 0");
+        assertThat(net.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     /** Returns min over examples and hidden units of |(W1 x + b1)_k|, from the documented layout. */
