@@ -199,12 +199,9 @@ final class SpectrumCommand implements Callable<Integer> {
     }
 
     private void appendEvidence(Json json, ShallowNetwork net, Cost cost, double[] w, Method chosen) {
-        if (curvature == Curvature.ggn) {
-            throw new IllegalArgumentException("--curvature ggn: this build of Occam has no Gauss-Newton operator "
-                    + "for the network yet; use --curvature hessian");
-        }
         long start = System.nanoTime();
-        SymmetricOperator operator = cost.hessianAt(w);
+        // the generalized Gauss-Newton matrix is positive semi-definite: no eigenvalue below lambda
+        SymmetricOperator operator = curvature == Curvature.ggn ? cost.gaussNewtonAt(w) : cost.hessianAt(w);
         SpectrumMethod spectrumMethod = SpectrumMethod.exact();
         if (chosen == Method.slq) {
             StochasticLanczosQuadrature slq = SpectrumMethod.slq().withProbes(probes).withSteps(steps)

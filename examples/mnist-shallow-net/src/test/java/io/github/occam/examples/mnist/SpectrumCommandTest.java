@@ -82,6 +82,16 @@ class SpectrumCommandTest {
     }
 
     @Test
+    void theGaussNewtonEvidenceLeavesNoEigenvalueOut() {
+        assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--evidence",
+                "--curvature", "ggn")).as(err.toString()).isZero();
+        String json = out.toString();
+        assertThat(json).contains("\"curvature\": \"ggn\"");
+        assertThat(number(json, "excluded_eigenvalues")).isZero();
+        assertThat(number(json, "sum_log_ratio")).isPositive();
+    }
+
+    @Test
     void drawsTheSpectralDensity() {
         Path png = dir.resolve("density.png");
         assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--probes", "4",
