@@ -1,7 +1,14 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.data.Dataset;
+import io.github.occam.sgd.EpochMetrics;
+import io.github.occam.sgd.SgdSettings;
+import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.ThroughputBenchmark;
+import io.github.occam.sgd.TrainingListener;
+import io.github.occam.sgd.TrainingResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +22,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * java -jar mnist-shallow-net.jar bench --batch 128 --epochs 3
+ * java -jar mnist-shallow-net.jar bench --batch 32 --epochs 20 --save-weights nets   # nets/bench-b32-n1000-epochs21.npy
  * }</pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -31,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--save-weights", paramLabel = "DIR", description = "Write the final network to "
+            + "DIR/bench-bB-nN-epochsE.npy (float64, the layout of spectrum --weights).")
+    Path saveWeights;
+
     @Mixin
     SharedOptions.TrainSize train;
 
@@ -39,12 +51,41 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SavedWeights saved = saveWeights == null ? null : SavedWeights.in(saveWeights);
         Digits digits = Digits.load(data.directory());
-        ThroughputBenchmark.Result r = ThroughputBenchmark.measure(digits.train(train.trainSize), digits.test(),
-                batch, epochs);
+        ThroughputBenchmark.Result r = saved == null
+                ? ThroughputBenchmark.measure(digits.train(train.trainSize), digits.test(), batch, epochs)
+                : measureAndSave(digits.train(train.trainSize), digits.test(), saved);
         PrintWriter w = spec.commandLine().getOut();
         w.println(r.toJson());
         w.flush();
         return 0;
+    }
+
+    /**
+     * {@link ThroughputBenchmark#measure(Dataset, Dataset, int, int)} that keeps the final
+     * network (after the warm-up and the timed epochs) and writes it.
+     */
+    private ThroughputBenchmark.Result measureAndSave(Dataset trainSet, Dataset test, SavedWeights saved) {
+        if (epochs < 1 || epochs == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--epochs must be in [1, " + (Integer.MAX_VALUE - 1) + "], got "
+                    + epochs);
+        }
+        SgdSettings settings = SgdSettings.defaults().withBatchSize(batch);
+        double[] warmUpEnd = {Double.NaN};
+        TrainingListener clock = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics metrics) {
+                if (metrics.epoch() == 1) {
+                    warmUpEnd[0] = metrics.seconds();
+                }
+            }
+        };
+        TrainingResult result = ShallowNetTrainer.create().train(trainSet, test, settings.withEpochs(epochs + 1),
+                clock);
+        saved.save(String.format(java.util.Locale.ROOT, "bench-b%d-n%d-epochs%d.npy", batch, trainSet.size(),
+                epochs + 1), result.parameters());
+        return new ThroughputBenchmark.Result("java", batch, settings.hiddenUnits(), trainSet.size(), epochs,
+                result.seconds() - warmUpEnd[0], result.testAccuracy());
     }
 }

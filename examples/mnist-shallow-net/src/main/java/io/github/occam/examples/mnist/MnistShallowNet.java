@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
  * Command line of the shallow-network experiment: {@code sweep} (the batch-size study,
  * {@code SweepCommand}), {@code analyze} (recompute the optimum, the slopes and the figures from a
  * {@code runs.csv}, {@code AnalyzeCommand}), {@code schedule} (learning-rate decay against the
- * equivalent batch-size increase, {@code ScheduleCommand}) and {@code bench} (training throughput,
- * one JSON line, {@code BenchCommand}). The options that several commands take are in
+ * equivalent batch-size increase, {@code ScheduleCommand}), {@code bench} (training throughput,
+ * one JSON line, {@code BenchCommand}) and {@code spectrum} (the curvature and evidence of a network at
+ * a point, one JSON line, {@code SpectrumCommand}). The options that several commands take are in
  * {@code SharedOptions}.
  *
  * <pre>{@code
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mnist-shallow-net", mixinStandardHelpOptions = true, version = "mnist-shallow-net 0.1.0",
         description = "The optimal SGD batch size of a 784-H-10 network on MNIST (Smith & Le 2018).",
         subcommands = {SweepCommand.class, AnalyzeCommand.class, ScheduleCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                SpectrumCommand.class, CommandLine.HelpCommand.class})
 public final class MnistShallowNet implements Callable<Integer> {
 
     @Spec

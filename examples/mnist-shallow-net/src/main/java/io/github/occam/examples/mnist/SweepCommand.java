@@ -69,6 +69,18 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--lambda", defaultValue = "0", description = "L2 coefficient (default: ${DEFAULT-VALUE}).")
     double lambda;
 
+    @Option(names = "--save-weights", paramLabel = "DIR", description = "Write each run's final network to "
+            + "DIR as float64 .npy (the layout of spectrum --weights), named by its key.")
+    Path saveWeights;
+
+    @Option(names = "--evidence", description = "After each run, E/N of the final network at its end point with "
+            + "its error and the measured B_simple, into evidence.csv; a chart against B.")
+    boolean evidence;
+
+    @Option(names = "--evidence-lambda", description = "The lambda of --evidence (default: --lambda if > 0, "
+            + "else 0.01).")
+    Double evidenceLambda;
+
     @Option(names = "--threads", description = "Runs in parallel (default: all cores).")
     Integer threads;
 
@@ -113,7 +125,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         network.check(digits.pool().featureCount(), digits.pool().classCount(),
                 plan.stream().mapToInt(RunKey::batchSize).max().orElse(1), Math.min(pool, plan.size()));
+        double stated = evidenceLambda != null ? evidenceLambda : lambda > 0 ? lambda : 0.01;
+        if (!(stated > 0.0) || Double.isInfinite(stated)) {
+            throw new IllegalArgumentException("--evidence-lambda must be finite and > 0, got " + stated);
+        }
         TrainerRuns trainer = new TrainerRuns(digits, hidden, lambda);
+        if (evidence || saveWeights != null) {
+            trainer.afterEachRun(new RunEvidence(digits, hidden, stated, evidence ? dir.resolve("evidence.csv") : null,
+                    saveWeights == null ? null : SavedWeights.in(saveWeights)));
+        }
         String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s %s", hidden, lambda,
                 data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize(), TRAIN_SETS);
         checkSameSettings(dir, settings, false);
@@ -132,6 +152,9 @@ final class SweepCommand implements Callable<Integer> {
             // every run of the directory, also those of earlier sweeps with other grids and budgets,
             // each budget analysed on its own
             out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), null, resamples));
+            if (evidence) {
+                out.print(RunEvidence.chart(dir));
+            }
             out.flush();
         } finally {
             lock.close();

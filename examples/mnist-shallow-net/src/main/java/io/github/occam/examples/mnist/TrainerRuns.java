@@ -5,6 +5,7 @@ import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingResult;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Trains the runs of a sweep with {@link ShallowNetTrainer}, one thread per run (runs go in
@@ -22,6 +23,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
     private final int hiddenUnits;
     private final double lambda;
     private final ShallowNetTrainer trainer = ShallowNetTrainer.create().withThreads(1);
+    private BiConsumer<RunKey, TrainingResult> afterEachRun = (key, result) -> { };
 
     /**
      * @param digits      where the training and test sets come from
@@ -37,6 +39,18 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
         this.digits = digits;
         this.hiddenUnits = hiddenUnits;
         this.lambda = lambda;
+    }
+
+    /**
+     * Sets what is done with each run's final network before its record is returned (written
+     * weights, its evidence), on the run's thread; returns this.
+     */
+    public TrainerRuns afterEachRun(BiConsumer<RunKey, TrainingResult> action) {
+        if (action == null) {
+            throw new IllegalArgumentException("action must not be null");
+        }
+        this.afterEachRun = action;
+        return this;
     }
 
     /** The settings of {@code key}'s run. */
@@ -55,6 +69,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
         TrainingResult r = trainer.train(train, digits.test(), settings(key));
         boolean diverged = RunRecord.diverged(r.trainAccuracy(), r.trainCrossEntropy(), r.testCrossEntropy(),
                 train.classCount());
+        afterEachRun.accept(key, r);
         return new RunRecord(key, r.epochs(), r.updates(), key.noiseScale(), r.trainAccuracy(), r.testAccuracy(),
                 r.trainCrossEntropy(), r.testCrossEntropy(), diverged, r.seconds());
     }

@@ -1,0 +1,190 @@
+package io.github.occam.examples.mnist;
+
+import io.github.occam.Cost;
+import io.github.occam.Estimate;
+import io.github.occam.data.Dataset;
+import io.github.occam.examples.support.ChartFiles;
+import io.github.occam.models.ShallowNetwork;
+import io.github.occam.noise.GradientNoise;
+import io.github.occam.sgd.TrainingResult;
+import io.github.occam.spectrum.HessianSpectrum;
+import io.github.occam.spectrum.SpectrumMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/**
+ * {@code sweep --evidence} and {@code --save-weights}: what happens to each run's final network.
+ * With evidence, E/N of the network at its end point (Smith &amp; Le, eq. 2; no minimization,
+ * eigenvalues below lambda left out) with its standard error, exact for P &lt;= 3000 and by
+ * stochastic Lanczos quadrature above, and the measured simple noise scale B_simple =
+ * tr(Sigma) / |G|^2 ({@link GradientNoise}) are appended to {@code evidence.csv}, keyed by the
+ * run; {@link #chart} draws test accuracy and E/N against B.
+ *
+ * <pre>{@code
+ * RunEvidence after = new RunEvidence(digits, 800, 0.01, dir.resolve("evidence.csv"), saved);
+ * TrainerRuns runs = new TrainerRuns(digits, 800, 0.0).afterEachRun(after);
+ * }</pre>
+ */
+final class RunEvidence implements BiConsumer<RunKey, TrainingResult> {
+
+    /** The header of {@code evidence.csv}. */
+    static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,budget,lambda,test_accuracy,"
+            + "log_evidence_ratio_per_example,log_evidence_ratio_per_example_error,b_simple,b_simple_error";
+
+    /** Independent batch pairs of the noise measurement. */
+    static final int NOISE_PAIRS = 30;
+
+    private final Digits digits;
+    private final int hidden;
+    private final double lambda;
+    private final Path csv;
+    private final SavedWeights saved;
+
+    /**
+     * @param csv where the evidence goes, or null for none
+     * @param saved where the networks go, or null for nowhere
+     */
+    RunEvidence(Digits digits, int hidden, double lambda, Path csv, SavedWeights saved) {
+        this.digits = digits;
+        this.hidden = hidden;
+        this.lambda = lambda;
+        this.csv = csv;
+        this.saved = saved;
+    }
+
+    @Override
+    public void accept(RunKey key, TrainingResult result) {
+        if (saved != null) {
+            saved.save(SavedWeights.name(key), result.parameters());
+        }
+        if (csv == null) {
+            return;
+        }
+        Dataset train = digits.train(key.trainSize(), key.seed());   // the run's own subset
+        ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), hidden, 10);
+        double[] w = result.parameters();
+        int p = w.length;
+        SpectrumMethod method = p <= SpectrumCommand.EXACT_LIMIT ? SpectrumMethod.exact()
+                : SpectrumMethod.slq().withSeed(key.seed());
+        double ratio = Double.NaN;
+        double error = Double.NaN;
+        if (!result.diverged()) {
+            HessianSpectrum spectrum = method.compute(Cost.of(net, lambda).hessianAt(w), lambda);
+            double cost = Cost.of(net, lambda).value(w);
+            ratio = (-train.size() * Math.log(10.0) + cost + 0.5 * spectrum.sumLogRatio().value()) / train.size();
+            error = 0.5 * spectrum.sumLogRatio().error() / train.size();
+        }
+        double[] noise = {Double.NaN, Double.NaN};
+        int small = Math.max(1, Math.min(8, train.size() / 10));
+        if (!result.diverged() && train.size() > small) {
+            Optional<Estimate> measured = GradientNoise.measure(net, lambda, w, small, train.size(), NOISE_PAIRS,
+                    key.seed()).simpleNoiseScale();
+            measured.ifPresent(e -> {
+                noise[0] = e.value();
+                noise[1] = e.error();
+            });
+        }
+        String line = String.format(Locale.ROOT, "%d,%s,%d,%s,%d,%s,%s,%s,%s,%s,%s,%s%n", key.batchSize(),
+                key.learningRate(), key.trainSize(), key.momentum(), key.seed(), key.budget().tag(),
+                lambda, result.testAccuracy(), ratio, error, noise[0], noise[1]);
+        append(line);
+    }
+
+    private synchronized void append(String line) {
+        try {
+            if (!Files.exists(csv)) {
+                Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            }
+            Files.writeString(csv, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Draws test accuracy and E/N against B (mean and standard deviation over seeds) for the first
+     * (eps, N, m) of {@code evidence.csv} into {@code evidence-vs-batch-size.png/svg}, and returns a
+     * line with the median B_simple of those runs, or an empty string if there is nothing to draw.
+     */
+    static String chart(Path dir) throws IOException {
+        Path file = dir.resolve("evidence.csv");
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file);
+        String setting = null;
+        Map<Integer, List<double[]>> byBatch = new TreeMap<>();
+        List<Double> noise = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (f.length != 12) {
+                continue;
+            }
+            String s = f[1] + "," + f[2] + "," + f[3];
+            setting = setting == null ? s : setting;
+            if (!s.equals(setting)) {
+                continue;
+            }
+            byBatch.computeIfAbsent(Integer.parseInt(f[0]), b -> new ArrayList<>())
+                    .add(new double[] {100 * Double.parseDouble(f[7]), Double.parseDouble(f[8])});
+            if (Double.isFinite(Double.parseDouble(f[10]))) {
+                noise.add(Double.parseDouble(f[10]));
+            }
+        }
+        if (byBatch.isEmpty()) {
+            return "";
+        }
+        String[] parts = setting.split(",");
+        String title = "eps = " + parts[0] + ", N = " + parts[1] + ", m = " + parts[2];
+        XYChart accuracy = panel(title, "test accuracy (%)", byBatch, 0);
+        XYChart evidence = panel(title, "E/N (log evidence ratio per example)", byBatch, 1);
+        ChartFiles.save(dir, "evidence-vs-batch-size", List.of(accuracy, evidence));
+        noise.sort(Double::compare);
+        return noise.isEmpty() ? "" : String.format(Locale.ROOT, "B_simple (median over %d runs of %s) = %.1f%n",
+                noise.size(), title, noise.get(noise.size() / 2));
+    }
+
+    private static XYChart panel(String title, String yTitle, Map<Integer, List<double[]>> byBatch, int column) {
+        int size = byBatch.size();
+        double[] x = new double[size];
+        double[] y = new double[size];
+        double[] sd = new double[size];
+        int i = 0;
+        for (Map.Entry<Integer, List<double[]>> e : byBatch.entrySet()) {
+            double sum = 0;
+            double squares = 0;
+            int count = 0;
+            for (double[] v : e.getValue()) {
+                if (Double.isFinite(v[column])) {
+                    sum += v[column];
+                    squares += v[column] * v[column];
+                    count++;
+                }
+            }
+            double mean = count == 0 ? Double.NaN : sum / count;
+            x[i] = e.getKey();
+            y[i] = mean;
+            sd[i] = count < 2 ? 0.0 : Math.sqrt(Math.max(0.0, (squares - count * mean * mean) / (count - 1)));
+            i++;
+        }
+        XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle("batch size B")
+                .yAxisTitle(yTitle + ", mean +/- sd over seeds").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries(yTitle, x, y, sd);
+        return chart;
+    }
+}
