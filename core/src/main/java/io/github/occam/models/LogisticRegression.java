@@ -155,10 +155,11 @@ public final class LogisticRegression extends LabelledModel {
         }
 
         /**
-         * Forms \(\sum_i c_i \tilde x_i \tilde x_i^T\), upper triangle first. The rows of H are
-         * cut into fixed blocks that stay in cache while every example passes through them, four
-         * examples per pass; each block is one task of the common fork-join pool, so the sums,
-         * and the matrix, are the same whatever the number of threads.
+         * Forms \(\sum_i c_i \tilde x_i \tilde x_i^T\). The rows of H are cut into fixed blocks
+         * that stay in cache while every example passes through them, four examples per pass;
+         * each block is one task of the common fork-join pool, which then mirrors the block's
+         * rows into the lower triangle, so the sums, and the matrix, are the same whatever the
+         * number of threads.
          */
         @Override
         public double[][] toDense() {
@@ -170,8 +171,18 @@ public final class LogisticRegression extends LabelledModel {
             if ((double) data.size * p * p > PARALLEL_WORK) {
                 stream = stream.parallel();
             }
-            stream.forEach(k -> addToBlock(rows, hessian, k * block, Math.min(p, (k + 1) * block)));
-            return LabelledData.copyUpperToLower(hessian);
+            stream.forEach(k -> {
+                int from = k * block;
+                int to = Math.min(p, from + block);
+                addToBlock(rows, hessian, from, to);
+                for (int b = from + 1; b < p; b++) {
+                    double[] row = hessian[b];
+                    for (int a = from, end = Math.min(to, b); a < end; a++) {
+                        row[a] = hessian[a][b];
+                    }
+                }
+            });
+            return hessian;
         }
 
         /** Adds every example's \(c_i \tilde x_i \tilde x_i^T\) to rows [from, to) of H, b &gt;= a. */
