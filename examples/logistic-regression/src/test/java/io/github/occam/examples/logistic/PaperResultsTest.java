@@ -67,6 +67,28 @@ class PaperResultsTest {
         }
     }
 
+    /**
+     * E of the reference run (the released command's {@code results.csv} before the kernels were
+     * blocked and parallelized): Newton from w = 0 at each lambda with the default gradient
+     * tolerance of 1e-6. Faster kernels change E only in its last digits; a different start or
+     * tolerance moves the point within that tolerance and E by up to 5e-5 relative at
+     * lambda = 0.001, so such a change must update these values.
+     */
+    @Test
+    void evidenceRatiosMatchTheReferenceRunToNineDigits() {
+        double[] randomE = {100.99471007888357, 67.3282262187621, 28.48368440154607,
+            5.6768247947829025};
+        double[] informativeE = {33.45105572834535, 8.405401942086797, -11.34713275349138,
+            -9.353429164224707};
+        for (int k = 0; k < LAMBDAS.length; k++) {
+            assertThat(random.get(k).logEvidenceRatio()).as("random, lambda %s", LAMBDAS[k])
+                    .isCloseTo(randomE[k], within(1e-9 * Math.abs(randomE[k])));
+            assertThat(informative.get(k).logEvidenceRatio())
+                    .as("informative, lambda %s", LAMBDAS[k])
+                    .isCloseTo(informativeE[k], within(1e-9 * Math.abs(informativeE[k])));
+        }
+    }
+
     @Test
     void rowsAgreeWithTheirOwnDefinitions() {
         // E = C + 1/2 sum ln(lambda_i / lambda) - N ln 2 = cost - logOccamFactor - N ln 2 (eq. 2)
