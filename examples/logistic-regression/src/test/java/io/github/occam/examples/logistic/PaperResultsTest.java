@@ -68,18 +68,18 @@ class PaperResultsTest {
     }
 
     /**
-     * E of the reference run (the released command's {@code results.csv} before the kernels were
-     * blocked and parallelized): Newton from w = 0 at each lambda with the default gradient
-     * tolerance of 1e-6. Faster kernels change E only in its last digits; a different start or
-     * tolerance moves the point within that tolerance and E by up to 5e-5 relative at
-     * lambda = 0.001, so such a change must update these values.
+     * E of the reference run (the command's {@code results.csv} before the kernels were blocked
+     * and parallelized, with the minimizer's relative convergence criterion: the Newton decrement
+     * and the last step's change of the log-determinant within 1e-10 (1 + |C|)). Faster kernels
+     * change E only in its last digits. (Release 0.1 stopped at an absolute gradient norm of 1e-6,
+     * short of the minimum: its E differs from these by up to 5.5e-5 relative at lambda = 0.001.)
      */
     @Test
     void evidenceRatiosMatchTheReferenceRunToNineDigits() {
-        double[] randomE = {100.99471007888357, 67.3282262187621, 28.48368440154607,
-            5.6768247947829025};
-        double[] informativeE = {33.45105572834535, 8.405401942086797, -11.34713275349138,
-            -9.353429164224707};
+        double[] randomE = {100.99468206154302, 67.32822411395748, 28.4836843861452,
+            5.676824794782931};
+        double[] informativeE = {33.44923169234983, 8.405375402820027, -11.347133152784295,
+            -9.35342916422482};
         for (int k = 0; k < LAMBDAS.length; k++) {
             assertThat(random.get(k).logEvidenceRatio()).as("random, lambda %s", LAMBDAS[k])
                     .isCloseTo(randomE[k], within(1e-9 * Math.abs(randomE[k])));
