@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -166,38 +168,42 @@ class LogisticRegressionTest {
     }
 
     /**
-     * P large enough for several blocks of rows and for the blocks to run in parallel, N not a
-     * multiple of 4: the same matrix as the plain sum, and the same bits on any number of threads.
+     * P large enough for several blocks of rows, and above 1024 for tiles of columns, with the
+     * blocks in parallel and N not a multiple of 4: the same matrix as the plain sum, and the
+     * same bits on any number of threads.
      */
     @Test
     void blockedParallelHessianIsTheWeightedGramMatrixOnAnyThreadCount() throws Exception {
         Random random = new Random(10);
-        int n = 203;
-        int d = 149;
-        double[][] x = ModelTesting.gaussianMatrix(random, n, d, 1.0);
-        int[] y = ModelTesting.randomLabels(random, n, 2);
-        LogisticRegression model = LogisticRegression.of(x, y, true);
-        double[] w = ModelTesting.gaussianVector(random, d + 1, 0.1);
-        double[][] expected = new double[d + 1][d + 1];
-        for (double[] row : x) {
-            double[] xt = java.util.Arrays.copyOf(row, d + 1);
-            xt[d] = 1.0;
-            double sigma = 1.0 / (1.0 + Math.exp(-ModelTesting.dot(w, xt)));
-            for (int j = 0; j <= d; j++) {
-                for (int k = 0; k <= d; k++) {
-                    expected[j][k] += sigma * (1 - sigma) * xt[j] * xt[k];
+        for (int[] shape : new int[][] {{203, 149}, {7, 1029}}) {
+            int n = shape[0];
+            int d = shape[1];
+            double[][] x = ModelTesting.gaussianMatrix(random, n, d, 1.0);
+            int[] y = ModelTesting.randomLabels(random, n, 2);
+            LogisticRegression model = LogisticRegression.of(x, y, true);
+            double[] w = ModelTesting.gaussianVector(random, d + 1, 0.1);
+            double[][] expected = new double[d + 1][d + 1];
+            for (double[] row : x) {
+                double[] xt = Arrays.copyOf(row, d + 1);
+                xt[d] = 1.0;
+                double sigma = 1.0 / (1.0 + Math.exp(-ModelTesting.dot(w, xt)));
+                for (int j = 0; j <= d; j++) {
+                    for (int k = 0; k <= d; k++) {
+                        expected[j][k] += sigma * (1 - sigma) * xt[j] * xt[k];
+                    }
                 }
             }
-        }
-        double[][] hessian = model.hessianAt(w).toDense();
-        assertClose("H", hessian, expected, 1e-13);
-        for (int threads : new int[] {1, 3}) {
-            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
-            try {
-                double[][] again = pool.submit(() -> model.hessianAt(w).toDense()).get();
-                assertThat(again).as("%d threads", threads).isDeepEqualTo(hessian);
-            } finally {
-                pool.shutdown();
+            double[][] hessian = model.hessianAt(w).toDense();
+            assertClose("H, N = " + n + ", P = " + (d + 1), hessian, expected, 1e-13);
+            for (int threads : new int[] {1, 3}) {
+                ForkJoinPool pool = new ForkJoinPool(threads);
+                try {
+                    double[][] again = pool.submit(() -> model.hessianAt(w).toDense()).get();
+                    assertThat(again).as("P = %d, %d threads", d + 1, threads)
+                            .isDeepEqualTo(hessian);
+                } finally {
+                    pool.shutdown();
+                }
             }
         }
     }
