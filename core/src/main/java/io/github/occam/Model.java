@@ -89,6 +89,21 @@ public interface Model {
     }
 
     /**
+     * Returns whether H(w) is convex in w, as the cross-entropy of logistic, softmax and
+     * linear-Gaussian regression is; false by default. A model that says so promises that its
+     * cost has no saddle point and no local minimum but the global one, and
+     * {@link io.github.occam.optim.Minimizer} then accepts a point that meets its convergence
+     * criterion without probing the neighbourhood for a lower cost (a network's w = 0, where
+     * every ReLU unit sits at its kink, passes the criterion and is a saddle). Say true only for
+     * a convex H: {@code ModelContract} checks it along random segments.
+     *
+     * @return whether H is convex
+     */
+    default boolean convex() {
+        return false;
+    }
+
+    /**
      * Returns the Hessian of H at {@code w} as a symmetric operator, built once for the point.
      *
      * <p>The default differentiates the gradient numerically: a product is

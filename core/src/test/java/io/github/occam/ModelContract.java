@@ -2,6 +2,7 @@ package io.github.occam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -204,6 +205,39 @@ public abstract class ModelContract {
         double[] after = new double[w.length];
         hessian.apply(v, after);
         assertThat(after).as("the operator must not see later changes of w").containsExactly(before);
+    }
+
+    /**
+     * A model that says its cross-entropy is {@linkplain Model#convex() convex} (the minimizer
+     * then skips its search for a saddle) must be: at three points of random segments H lies
+     * below the chord, and the curvature is not negative along random directions.
+     */
+    @Test
+    public void aModelThatSaysItIsConvexIsConvexAlongRandomSegments() {
+        Model model = model();
+        assumeTrue(model.convex(), "the model does not say it is convex");
+        Random random = new Random(29);
+        for (int trial = 0; trial < 10; trial++) {
+            double[] a = point(random);
+            double[] b = point(random);
+            double ha = model.crossEntropy(a);
+            double hb = model.crossEntropy(b);
+            for (double t : new double[] {0.25, 0.5, 0.75}) {
+                double[] between = new double[a.length];
+                for (int j = 0; j < a.length; j++) {
+                    between[j] = t * a[j] + (1 - t) * b[j];
+                }
+                double chord = t * ha + (1 - t) * hb;
+                assertThat(model.crossEntropy(between)).as("H at t = %s of segment %d", t, trial)
+                        .isLessThanOrEqualTo(chord + exactTolerance() * (1 + Math.abs(chord)));
+            }
+            double[] v = gaussian(random, a.length);
+            double[] hv = new double[a.length];
+            model.hessianAt(a).apply(v, hv);
+            double scale = maxAbs(hv) * Math.sqrt(dot(v, v)) + 1e-8;
+            assertThat(dot(v, hv)).as("curvature along a random direction, segment %d", trial)
+                    .isGreaterThanOrEqualTo(-differenceTolerance() * scale);
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------

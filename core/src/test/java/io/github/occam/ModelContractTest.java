@@ -1,8 +1,11 @@
 package io.github.occam;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.occam.models.GaussianLinearRegression;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The {@link ModelContract} on the models that the classifier contracts of the {@code models}
@@ -76,5 +79,34 @@ class ModelContractTest {
         protected boolean exactCurvature() {
             return false;
         }
+    }
+
+    /** A model that says it is convex when it is not fails the contract's convexity check. */
+    @Test
+    void theContractCatchesAModelThatWronglySaysItIsConvex() {
+        Model doubleWell = new TestSupport.DoubleWell(2) {
+            @Override
+            public boolean convex() {
+                return true;      // it is not: a saddle at w = 0 between two minima
+            }
+        };
+        ModelContract contract = new ModelContract() {
+            @Override
+            protected Model model() {
+                return doubleWell;
+            }
+
+            @Override
+            protected double[] point(Random random) {
+                return gaussian(random, 2, 2.0);
+            }
+
+            @Override
+            protected boolean exactCurvature() {
+                return false;
+            }
+        };
+        assertThatThrownBy(contract::aModelThatSaysItIsConvexIsConvexAlongRandomSegments)
+                .isInstanceOf(AssertionError.class);
     }
 }

@@ -225,7 +225,7 @@ public final class TestSupport {
      * H(w) = sum_j (w_j^4 / 4 - w_j^2) on one example: a smooth saddle at w = 0 with curvature
      * -2 in every direction, minima at w_j^2 = 2 - lambda.
      */
-    public static final class DoubleWell implements Model {
+    public static class DoubleWell implements Model {
         final int p;
 
         public DoubleWell(int p) {

@@ -94,6 +94,12 @@ public final class GaussianLinearRegression implements Model {
         return features.length;
     }
 
+    /** Returns true: the negative log-likelihood, a quadratic, is convex in w. */
+    @Override
+    public boolean convex() {
+        return true;
+    }
+
     /** Returns 0: this is a regression model. */
     @Override
     public int classCount() {

@@ -68,6 +68,12 @@ public final class LogisticRegression extends LabelledModel implements GaussNewt
         return new LogisticRegression(LabelledData.of(features, labels, 2), bias);
     }
 
+    /** Returns true: the summed cross-entropy is convex in w. */
+    @Override
+    public boolean convex() {
+        return true;
+    }
+
     /** Returns whether the last parameter is a bias. */
     public boolean hasBias() {
         return bias;

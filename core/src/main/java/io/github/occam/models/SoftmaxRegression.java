@@ -70,6 +70,12 @@ public final class SoftmaxRegression extends LabelledModel implements GaussNewto
                 bias);
     }
 
+    /** Returns true: the summed cross-entropy is convex in w. */
+    @Override
+    public boolean convex() {
+        return true;
+    }
+
     /** Returns whether the last parameter of each class's block is a bias. */
     public boolean hasBias() {
         return bias;

@@ -44,7 +44,11 @@ import org.slf4j.LoggerFactory;
  *       Newton step promises (for a convex H, about the error in C), is at most
  *       \(\tau (1 + |C|)\); and</li>
  *   <li>the last full Newton step moved \(\frac{1}{2} \ln\det A\), the log-determinant in the
- *       Occam factor, by at most \(\tau (1 + |C|)\) (on the dense Hessian only; see below).</li>
+ *       Occam factor, by at most \(\tau (1 + |C|)\), or the next step is predicted to: once
+ *       the step still to take is at most a thousandth of the last one in the norm of A (the
+ *       square root of the ratio of their decrements), the log-determinant's next change is
+ *       taken as the last one times that ratio, times 10 for safety (on the dense Hessian only;
+ *       see below).</li>
  * </ol>
  * The third condition matters when \(\lambda\) is small: the Occam factor then depends on the
  * point far more strongly than C does, and a point whose C is within \(10^{-18}\) of the minimum
@@ -63,8 +67,9 @@ import org.slf4j.LoggerFactory;
  * against values that are not finite; {@link Status#STALLED}); or at a point that is not a
  * minimum ({@link Status#NOT_A_MINIMUM}): a negative eigenvalue of the Hessian of C, or a lower
  * cost found next to a converged point by three seeded probes (a saddle at a kink, such as w = 0
- * of a ReLU network, where the Hessian shows nothing). {@link Minimum#converged()} then says
- * false, {@link Minimum#status()} why, and a warning is logged.
+ * of a ReLU network, where the Hessian shows nothing; skipped for a model whose cross-entropy
+ * is {@linkplain Model#convex() convex}, which has no saddle). {@link Minimum#converged()} then
+ * says false, {@link Minimum#status()} why, and a warning is logged.
  *
  * <p>A model's mistakes are named: a size below 1, a cost or gradient that is not finite at the
  * start point, a curvature operator of the wrong dimension or with entries that are not finite
@@ -101,6 +106,10 @@ public final class Minimizer {
     private static final int MAX_DAMPINGS = 30;
     /** Whole Newton steps allowed within the rounding of C, for the curvature to settle. */
     private static final int MAX_SETTLING_STEPS = 8;
+    /** The largest ratio of the next step to the last at which ln det A is extrapolated. */
+    private static final double SETTLED_STEP_RATIO = 1e-3;
+    /** Safety factor on the extrapolated change of the log-determinant. */
+    private static final double SETTLED_SAFETY = 10.0;
     /** Newton iterations over which C must move by more than the tolerance, or it stalled. */
     private static final int STALL_WINDOW = 10;
     private static final double CG_RESIDUAL = 1e-10;
@@ -310,7 +319,7 @@ public final class Minimizer {
 
     /** Returns the converged result, unless a lower cost is found next to the point. */
     private Minimum finish(Cost cost, Iterate x, int iterations, double decrement) {
-        boolean saddle = lowerCostNearby(cost, x, tolerance);
+        boolean saddle = !cost.model().convex() && lowerCostNearby(cost, x, tolerance);
         return result(x, iterations, decrement, saddle ? Status.NOT_A_MINIMUM : Status.CONVERGED);
     }
 
@@ -507,10 +516,10 @@ public final class Minimizer {
         }
 
         private void factorDense(double[] g) {
-            if (!cholesky(matrix, 0.0, lower)) {
+            if (!Cholesky.factor(matrix, 0.0, lower)) {
                 return;
             }
-            solve(lower, g, step);
+            Cholesky.solve(lower, g, step);
             double gs = 0.0;
             double logDet = 0.0;
             for (int j = 0; j < g.length; j++) {
@@ -585,6 +594,7 @@ public final class Minimizer {
         Iterate trial = new Iterate(p);
         Curvature curvature = new Curvature(p, dense);
         double previousHalfLogDet = Double.NaN;
+        double previousDecrement = Double.NaN;
         boolean arrivedByFullStep = false;
         int settling = 0;
         double[] recentCosts = new double[STALL_WINDOW];
@@ -594,8 +604,9 @@ public final class Minimizer {
             double scale = tolerance * (1.0 + Math.abs(x.cost));
             boolean decrementMet = curvature.positiveDefinite && curvature.exact
                     && curvature.decrement <= scale && x.gradientNorm <= gradientTolerance;
-            if (decrementMet && arrivedByFullStep && (!dense
-                    || Math.abs(curvature.halfLogDet - previousHalfLogDet) <= scale)) {
+            if (decrementMet && arrivedByFullStep && (!dense || logDetSettled(
+                    Math.abs(curvature.halfLogDet - previousHalfLogDet),
+                    curvature.decrement, previousDecrement, scale))) {
                 return finish(cost, x, iteration, curvature.decrement);
             }
             if (iteration >= maxIterations) {
@@ -634,9 +645,27 @@ public final class Minimizer {
                 fullStep = curvature.positiveDefinite && accepted == 1.0;
             }
             previousHalfLogDet = curvature.halfLogDet;
+            previousDecrement = curvature.decrement;
             arrivedByFullStep = fullStep;
             x.swap(trial);
         }
+    }
+
+    /**
+     * Whether half the log-determinant has settled: the last full step moved it by at most
+     * {@code scale}, or the step still to take is at most {@value #SETTLED_STEP_RATIO} of the
+     * last one in the norm of A (the square root of the ratio of the decrements) and the last
+     * change, scaled by that ratio and by a safety factor of {@value #SETTLED_SAFETY}, is at
+     * most {@code scale}: the change of a smooth function over a step is first order in the
+     * step's length.
+     */
+    private static boolean logDetSettled(double lastChange, double decrement,
+            double previousDecrement, double scale) {
+        if (lastChange <= scale) {
+            return true;
+        }
+        double ratio = Math.sqrt(decrement / previousDecrement);
+        return ratio <= SETTLED_STEP_RATIO && SETTLED_SAFETY * lastChange * ratio <= scale;
     }
 
     /** Takes the step s whole unless the cost rises beyond rounding; false if it does. */
@@ -664,8 +693,8 @@ public final class Minimizer {
         }
         double tau = Math.max(1e-8 * scale, Double.MIN_NORMAL);
         for (int attempt = 0; attempt < MAX_DAMPINGS; attempt++) {
-            if (cholesky(a, tau, l)) {
-                solve(l, g, d);
+            if (Cholesky.factor(a, tau, l)) {
+                Cholesky.solve(l, g, d);
                 double slope = 0.0;
                 for (int j = 0; j < p; j++) {
                     d[j] = -d[j];
@@ -678,49 +707,6 @@ public final class Minimizer {
             tau *= 10.0;
         }
         return false;
-    }
-
-    /** Lower Cholesky factor of the lower triangle of a + tau I into l; false if not PD. */
-    private static boolean cholesky(double[][] a, double tau, double[][] l) {
-        int p = a.length;
-        for (int i = 0; i < p; i++) {
-            double[] li = Arrays.copyOf(a[i], i + 1);
-            li[i] += tau;
-            for (int j = 0; j <= i; j++) {
-                double[] lj = j == i ? li : l[j];
-                double sum = li[j] - dot(li, 0, lj, 0, j);
-                if (j < i) {
-                    li[j] = sum / lj[j];
-                } else if (sum > 0.0 && Double.isFinite(sum)) {
-                    li[i] = Math.sqrt(sum);
-                } else {
-                    return false;
-                }
-            }
-            l[i] = li;
-        }
-        return true;
-    }
-
-    /** Solves L L' x = b. */
-    private static void solve(double[][] l, double[] b, double[] x) {
-        int p = b.length;
-        for (int i = 0; i < p; i++) {
-            double sum = b[i];
-            double[] li = l[i];
-            for (int k = 0; k < i; k++) {
-                sum -= li[k] * x[k];
-            }
-            x[i] = sum / li[i];
-        }
-        for (int i = p - 1; i >= 0; i--) {
-            x[i] /= l[i][i];
-            double xi = x[i];
-            double[] li = l[i];
-            for (int k = 0; k < i; k++) {
-                x[k] -= li[k] * xi;
-            }
-        }
     }
 
     /**

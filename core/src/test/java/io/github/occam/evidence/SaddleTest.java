@@ -39,8 +39,8 @@ class SaddleTest {
         for (double lambda : new double[] {1e-3, 0.1, 3.0}) {
             for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
                 Evidence e = Laplace.of(minimizer, SpectrumMethod.exact()).evidence(net, lambda);
-                // the weights never move from 0 and the gradient vanishes there ...
-                assertThat(e.gradientNorm()).isLessThan(1e-9);
+                // the weights never move from 0 and the gradient (nearly) vanishes there ...
+                assertThat(e.gradientNorm()).isLessThan(1e-6);
                 // ... but a lower cost lies next to it
                 assertThat(e.converged()).as("lambda %s, %s", lambda, minimizer).isFalse();
                 assertThat(e.minimum().status()).isEqualTo(Minimum.Status.NOT_A_MINIMUM);

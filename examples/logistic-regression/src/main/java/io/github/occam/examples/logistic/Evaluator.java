@@ -7,8 +7,10 @@ import java.util.function.DoubleFunction;
  * {@link EvidenceEvaluator} is the real one (Occam's logistic regression and Laplace evidence);
  * tests may supply others.
  *
- * <p>Call order: {@link #prepare} once per task, then the returned function once per lambda,
- * possibly from several threads at once; it must be free of shared mutable state.
+ * <p>Call order: {@link #prepare} once per task, then the returned function once per lambda of
+ * the grid, one call at a time, from the largest lambda down ({@link Sweep}); it may remember
+ * the minimum of one call as the start of the next. Functions of different tasks run at once,
+ * on different threads, and must share no mutable state.
  *
  * <pre>{@code
  * DoubleFunction<ResultRow> atLambda = new EvidenceEvaluator().prepare(task, false);
