@@ -15,9 +15,9 @@ import java.util.List;
  * model there for predictions. Test sets are measured with {@link Predictor}, without a model of
  * their own.
  *
- * <p>The grid is evaluated in increasing order, each minimization starting from the previous
- * minimum (as {@link LambdaSearch#scan} does); the search then maximizes the log evidence over
- * the grid's range. A failure of the numerics at some lambda is rethrown with that lambda in
+ * <p>The grid is evaluated in increasing order, each minimization starting from a point
+ * extrapolated from the previous minima ({@link Continuation}); the search then maximizes the
+ * log evidence over the grid's range. A failure of the numerics at some lambda is rethrown with that lambda in
  * its message.
  *
  * <pre>{@code
@@ -55,18 +55,16 @@ public record DataEvidence(String model, int parameterCount, List<ResultRow> row
         Classifier model = model(train, bias);
         Measure measure = new Measure(model, train, test, bias);
         List<ResultRow> rows = new ArrayList<>();
-        double[] start = new double[model.parameterCount()];
+        Continuation path = new Continuation(model.parameterCount());
         Evidence best = null;
         for (double lambda : lambdas) {
             Evidence evidence;
             try {
-                evidence = Evidence.from(model, lambda, start);
+                evidence = Evidence.from(model, lambda, path.start(lambda));
             } catch (ArithmeticException | IllegalArgumentException | IllegalStateException e) {
                 throw Guarded.withContext("--lambdas " + lambda, e);
             }
-            if (Double.isFinite(evidence.cost())) {
-                start = evidence.parameters();
-            }
+            path.record(lambda, evidence.parameters(), evidence.converged());
             rows.add(measure.row(evidence));
             if (best == null || evidence.logEvidence() > best.logEvidence()) {
                 best = evidence;

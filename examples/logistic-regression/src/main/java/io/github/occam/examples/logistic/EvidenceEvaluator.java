@@ -9,9 +9,9 @@ import java.util.function.DoubleFunction;
  * cross-entropy, summed) and {@link Evidence} (Laplace evidence, Smith &amp; Le eq. 1 and 2): at
  * each lambda it minimizes the cost C(w) = H(w) + lambda |w|^2 / 2, takes the exact Hessian
  * spectrum at the minimum w0, and measures w0 on the training and the test set. The first
- * minimization of a task starts from w = 0, each later one from the minimum of the call before
- * (the sweep goes from the largest lambda down); the minimizer's criterion makes the result the
- * same as from w = 0 up to rounding (1e-13 relative in E at the paper's size).
+ * minimization of a task starts from w = 0, the later ones from the minima of the calls before
+ * ({@link Continuation}; the sweep goes from the largest lambda down); the minimizer's criterion
+ * makes the result the same as from w = 0 to within 1e-10 relative in E.
  *
  * <pre>{@code
  * ResultRow row = new EvidenceEvaluator().prepare(task, false).apply(1.0);
@@ -27,13 +27,11 @@ public final class EvidenceEvaluator implements Evaluator {
         LogisticRegression test = LogisticRegression.of(task.test().features(),
                 task.test().labels(), bias);
         String labels = task.labels();
-        double[][] start = {new double[train.parameterCount()]};
+        Continuation path = new Continuation(train.parameterCount());
         return lambda -> {
-            Evidence evidence = Evidence.from(train, lambda, start[0]);
+            Evidence evidence = Evidence.from(train, lambda, path.start(lambda));
             double[] w = evidence.parameters();
-            if (evidence.converged()) {
-                start[0] = w;
-            }
+            path.record(lambda, w, evidence.converged());
             return new ResultRow(labels, lambda, train.accuracy(w), test.accuracy(w),
                     evidence.crossEntropy() / train.exampleCount(),
                     test.crossEntropy(w) / test.exampleCount(), evidence.cost(),
