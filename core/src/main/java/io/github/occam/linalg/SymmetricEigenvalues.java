@@ -163,12 +163,13 @@ public final class SymmetricEigenvalues {
         /** Row k of the matrix after the panel's first m steps, columns 0..k, into row. */
         private void currentRow(int m, int k) {
             System.arraycopy(l[k], 0, row, 0, k + 1);
+            int end = k + 1;            // j < end, not j <= k: only the former vectorizes
             for (int t = 0; t < m; t++) {
                 double[] ut = u[t];
                 double[] qt = q[t];
                 double uk = ut[k];
                 double qk = qt[k];
-                for (int j = 0; j <= k; j++) {
+                for (int j = 0; j < end; j++) {
                     row[j] -= uk * qt[j] + qk * ut[j];
                 }
             }
@@ -253,6 +254,7 @@ public final class SymmetricEigenvalues {
 
         /** Row i, columns 0..i: two reflections per pass. */
         private void updateRow(double[] li, int i, int steps) {
+            int end = i + 1;            // j < end, not j <= i: only the former vectorizes
             int t = 0;
             for (; t + 1 < steps; t += 2) {
                 double[] u0 = u[t];
@@ -263,7 +265,7 @@ public final class SymmetricEigenvalues {
                 double b0 = q0[i];
                 double a1 = u1[i];
                 double b1 = q1[i];
-                for (int j = 0; j <= i; j++) {
+                for (int j = 0; j < end; j++) {
                     li[j] -= (a0 * q0[j] + b0 * u0[j]) + (a1 * q1[j] + b1 * u1[j]);
                 }
             }
@@ -272,7 +274,7 @@ public final class SymmetricEigenvalues {
                 double[] q0 = q[t];
                 double a0 = u0[i];
                 double b0 = q0[i];
-                for (int j = 0; j <= i; j++) {
+                for (int j = 0; j < end; j++) {
                     li[j] -= a0 * q0[j] + b0 * u0[j];
                 }
             }

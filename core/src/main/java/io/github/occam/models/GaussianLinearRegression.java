@@ -182,7 +182,8 @@ public final class GaussianLinearRegression implements Model {
                     for (int a = 0; a < p; a++) {
                         double xa = x[a] * inverseVariance;
                         double[] row = hessian[a];
-                        for (int b = 0; b <= a; b++) {
+                        int end = a + 1;    // b < end, not b <= a: only the former vectorizes
+                        for (int b = 0; b < end; b++) {
                             row[b] += xa * x[b];
                         }
                     }

@@ -94,19 +94,20 @@ final class Cholesky {
         double[] c3 = columns[3];
         for (int i = k1; i < p; i++) {
             double[] row = l[i];
+            int end = i + 1;            // j < end, not j <= i: only the former vectorizes
             if (width == PANEL) {
                 double s0 = row[k0];
                 double s1 = row[k0 + 1];
                 double s2 = row[k0 + 2];
                 double s3 = row[k0 + 3];
-                for (int j = k1; j <= i; j++) {
+                for (int j = k1; j < end; j++) {
                     row[j] -= (s0 * c0[j] + s1 * c1[j]) + (s2 * c2[j] + s3 * c3[j]);
                 }
             } else {
                 for (int m = 0; m < width; m++) {
                     double s = row[k0 + m];
                     double[] column = columns[m];
-                    for (int j = k1; j <= i; j++) {
+                    for (int j = k1; j < end; j++) {
                         row[j] -= s * column[j];
                     }
                 }
