@@ -418,12 +418,19 @@ public final class Charts {
         // XChart picks a grid step of 1 when (span / plot width) * hint is in (0.75, 1.5]: a hint
         // of 1.1 units for a plot of about 650 pixels gives 1 for plots from 480 to 950 pixels
         chart.getStyler().setXAxisTickMarkSpacingHint((int) (1.1 * PLOT_WIDTH / (hi - lo)));
-        // labels must differ at the two ends (half-way between powers), or XChart draws no tick
-        chart.setCustomXAxisTickLabelsFormatter(x -> {
-            double k = Math.rint(x);
-            return Math.abs(x - k) < 1e-6 ? String.format(Locale.ROOT, "%.0f", Math.pow(2.0, k))
-                    : String.format(Locale.ROOT, "%.3g", Math.pow(2.0, x));
-        });
+        // labels must all differ, those at the two ends (half-way between powers) and those of
+        // negative powers (2^-1 = "0.5", not "1" like 2^0) too, or XChart widens the tick step
+        chart.setCustomXAxisTickLabelsFormatter(Charts::batchSizeLabel);
+    }
+
+    /** The label of position x = log2 B on the batch-size axis: B itself, distinct for every x. */
+    static String batchSizeLabel(double x) {
+        double k = Math.rint(x);
+        if (Math.abs(x - k) >= 1e-6) {
+            return String.format(Locale.ROOT, "%.3g", Math.pow(2.0, x));
+        }
+        return k >= 0 ? String.format(Locale.ROOT, "%.0f", Math.pow(2.0, k))
+                : Double.toString(Math.pow(2.0, k));
     }
 
     private static XYChart base(String title, String xTitle, String yTitle) {
