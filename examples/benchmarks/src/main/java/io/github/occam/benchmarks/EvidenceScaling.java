@@ -1,18 +1,25 @@
 package io.github.occam.benchmarks;
 
+import io.github.occam.Cost;
 import io.github.occam.evidence.Laplace;
+import io.github.occam.spectrum.HessianSpectrum;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 /**
  * Times the evidence of a dense logistic regression at several sizes, for the plot of time
- * against P and N in {@code docs/performance.md}: {@link Laplace#evidenceAt} on a
- * {@link LogisticProblem} of P parameters and N examples at lambda = 1 (the dense Hessian in
- * O(N P<sup>2</sup>), its eigenvalues in O(P<sup>3</sup>)), as {@link ExactSpectrumBenchmark}'s
- * {@code evidenceAt} does at N = P. For each size it calls it until a second has passed and at
- * least twice (the JIT's warm-up), then times {@code --repeats} calls and prints their median as
- * one CSV line {@code engine,parameters,examples,seconds}.
+ * against P and N in {@code docs/performance.md}, on a {@link LogisticProblem} of P parameters
+ * and N examples at lambda = 1, two ways: {@code occam}, the work of the numpy snippet (the cost
+ * and its gradient, the dense Hessian in O(N P<sup>2</sup>), its eigenvalues in
+ * O(P<sup>3</sup>));
+ * and {@code occam-evidenceAt}, {@link Laplace#evidenceAt}, which also checks whether the point is
+ * a minimum (one more dense Hessian and a Cholesky factorization), as
+ * {@link ExactSpectrumBenchmark}'s {@code evidenceAt} does at N = P. For each size and way it
+ * calls the computation until a second has passed and at least twice (the JIT's warm-up), then
+ * times {@code --repeats} calls and prints their median as one CSV line
+ * {@code engine,parameters,examples,seconds}.
  *
  * <pre>{@code
  * java -cp examples/benchmarks/target/benchmarks.jar io.github.occam.benchmarks.EvidenceScaling \
@@ -55,19 +62,21 @@ public final class EvidenceScaling {
             LogisticProblem problem = LogisticProblem.draw(new Random(SEED), parameters,
                     examples);
             System.out.printf(Locale.ROOT, "occam,%d,%d,%.6f%n", parameters, examples,
-                    medianSeconds(problem, repeats));
+                    medianSeconds(() -> sameWorkAsNumpy(problem), repeats));
+            System.out.printf(Locale.ROOT, "occam-evidenceAt,%d,%d,%.6f%n", parameters, examples,
+                    medianSeconds(() -> evidenceAt(problem), repeats));
         }
     }
 
-    private static double medianSeconds(LogisticProblem problem, int repeats) {
+    private static double medianSeconds(DoubleSupplier evidence, int repeats) {
         long start = System.nanoTime();
         for (int calls = 0; calls < 2 || System.nanoTime() - start < WARM_UP_NANOS; calls++) {
-            evidence(problem);
+            evidence.getAsDouble();
         }
         double[] seconds = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t = System.nanoTime();
-            evidence(problem);
+            evidence.getAsDouble();
             seconds[r] = (System.nanoTime() - t) * 1e-9;
         }
         Arrays.sort(seconds);
@@ -75,7 +84,24 @@ public final class EvidenceScaling {
                 : 0.5 * (seconds[repeats / 2 - 1] + seconds[repeats / 2]);
     }
 
-    private static double evidence(LogisticProblem problem) {
+    /**
+     * E from the lines of the numpy snippet: the cost and its gradient, the dense Hessian of C and
+     * its eigenvalues ({@link HessianSpectrum#exact}), E = C + sum ln(lambda_i / lambda) / 2 -
+     * N ln 2.
+     */
+    private static double sameWorkAsNumpy(LogisticProblem problem) {
+        double[] w = problem.point();
+        double cost = Cost.of(problem.model(), LAMBDA).value(w, new double[w.length]);
+        HessianSpectrum spectrum = HessianSpectrum.exact(problem.model(), w, LAMBDA);
+        return cost + 0.5 * spectrum.sumLogRatio().value()
+                - problem.model().exampleCount() * Math.log(2.0);
+    }
+
+    /**
+     * E by {@link Laplace#evidenceAt}, which also checks whether w is a minimum (one more dense
+     * Hessian and its Cholesky factorization).
+     */
+    private static double evidenceAt(LogisticProblem problem) {
         return Laplace.defaults().evidenceAt(problem.model(), problem.point(), LAMBDA)
                 .logEvidenceRatio();
     }

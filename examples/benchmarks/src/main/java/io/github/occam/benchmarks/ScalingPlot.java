@@ -36,7 +36,7 @@ public final class ScalingPlot {
     private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 420;
     private static final Map<String, Color> COLORS = Map.of("occam", new Color(0x1f77b4),
-            "numpy", new Color(0xd62728));
+            "occam-evidenceAt", new Color(0x9ecae1), "numpy", new Color(0xd62728));
 
     private ScalingPlot() {
     }
