@@ -3,7 +3,9 @@ package io.github.occam.evidence;
 import io.github.occam.Cost;
 import io.github.occam.GaussNewton;
 import io.github.occam.Model;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.DenseHessianScope;
 import io.github.occam.internal.ModelChecks;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
@@ -135,8 +137,10 @@ public final class Laplace {
     public Evidence evidenceFrom(Model model, double lambda, double[] start) {
         checkProblem(model, lambda);
         method.requireFits(model.parameterCount());
-        Minimum minimum = minimizer.minimize(model, lambda, start);
-        return assemble(model, lambda, minimum);
+        try (DenseHessianScope scope = DenseHessianScope.open()) {
+            Minimum minimum = minimizer.minimize(model, lambda, start);
+            return assemble(model, lambda, minimum, scope);
+        }
     }
 
     /**
@@ -155,7 +159,9 @@ public final class Laplace {
         checkProblem(model, lambda);
         method.requireFits(model.parameterCount());
         Checks.finiteVector("w", w, model.parameterCount());
-        return assemble(model, lambda, minimizer.check(model, lambda, w));
+        try (DenseHessianScope scope = DenseHessianScope.open()) {
+            return assemble(model, lambda, minimizer.check(model, lambda, w), scope);
+        }
     }
 
     /** Checks the model's sizes and that lambda leaves the Hessian of C within range. */
@@ -169,8 +175,14 @@ public final class Laplace {
         }
     }
 
-    /** Takes the curvature at the minimum's point and assembles the evidence. */
-    private Evidence assemble(Model model, double lambda, Minimum minimum) {
+    /**
+     * Takes the curvature at the minimum's point and assembles the evidence. For the exact
+     * spectrum of the Hessian, the dense Hessian of C that the minimizer factored at that very
+     * point, if the scope kept it, is decomposed instead of being formed again (the same matrix,
+     * from the same code).
+     */
+    private Evidence assemble(Model model, double lambda, Minimum minimum,
+            DenseHessianScope scope) {
         double[] w = minimum.parameters();
         double crossEntropy = ModelChecks.crossEntropy(model, w, "at the minimum");
         Cost cost = Cost.of(model, lambda);
@@ -178,8 +190,12 @@ public final class Laplace {
             throw new IllegalArgumentException(ModelChecks.name(model) + " has no Gauss-Newton"
                     + " curvature: it does not implement GaussNewton");
         }
-        HessianSpectrum spectrum = method.compute(gaussNewton ? cost.gaussNewtonAt(w)
-                : ModelChecks.costHessian(cost, w), lambda);
+        SymmetricOperator curvature = gaussNewton ? cost.gaussNewtonAt(w)
+                : ModelChecks.costHessian(cost, w);
+        double[][] factored = gaussNewton || method != SpectrumMethod.exact() ? null
+                : scope.take(model, lambda, w);
+        HessianSpectrum spectrum = method.compute(factored == null ? curvature
+                : new FormedOnce(curvature, factored), lambda);
         if (spectrum == null || spectrum.dimension() != w.length) {
             throw new IllegalArgumentException("the spectrum method " + method + " returned "
                     + (spectrum == null ? "null" : "a spectrum of dimension "
@@ -187,6 +203,35 @@ public final class Laplace {
         }
         return new Evidence(lambda, crossEntropy, Checks.norm(w),
                 ModelChecks.nullLogLikelihood(model), model.exampleCount(), spectrum, minimum);
+    }
+
+    /** An operator whose dense form was already computed, by the minimizer at the same point. */
+    private static final class FormedOnce implements SymmetricOperator {
+        private final SymmetricOperator operator;
+        private double[][] dense;
+
+        FormedOnce(SymmetricOperator operator, double[][] dense) {
+            this.operator = operator;
+            this.dense = dense;
+        }
+
+        @Override
+        public int dimension() {
+            return operator.dimension();
+        }
+
+        @Override
+        public void apply(double[] v, double[] out) {
+            operator.apply(v, out);
+        }
+
+        /** Returns the kept matrix the first time, a newly formed one after that. */
+        @Override
+        public double[][] toDense() {
+            double[][] kept = dense;
+            dense = null;
+            return kept != null ? kept : operator.toDense();
+        }
     }
 
     /** Names the minimizer. */

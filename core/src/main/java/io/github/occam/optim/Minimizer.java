@@ -7,6 +7,7 @@ import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.DenseHessianScope;
 import io.github.occam.internal.ModelChecks;
 import io.github.occam.optim.Minimum.Status;
 import java.util.Arrays;
@@ -298,7 +299,9 @@ public final class Minimizer {
             if (!ahead.finite()) {
                 return result(x, 0, decrement, Status.TOLERANCE_NOT_MET);
             }
+            double[][] atPoint = curvature.matrix;
             curvature.factor(cost, ahead);
+            DenseHessianScope.offer(cost.model(), cost.lambda(), x.w, atPoint);
             if (!curvature.positiveDefinite
                     || !(Math.abs(curvature.halfLogDet - halfLogDet) <= scale)) {
                 return result(x, 0, decrement, Status.TOLERANCE_NOT_MET);
@@ -509,6 +512,7 @@ public final class Minimizer {
                                 + cost.lambda() + ": beyond the range of doubles");
                     }
                 }
+                DenseHessianScope.offer(cost.model(), cost.lambda(), x.w, matrix);
                 factorDense(x.gradient);
             } else {
                 conjugateGradients(hessian, x.gradient);
