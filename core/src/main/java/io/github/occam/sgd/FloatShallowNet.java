@@ -36,6 +36,11 @@ final class FloatShallowNet implements SgdEngine {
     static final int PARALLEL_FROM = 64;
     /** Pixel rows of W1 per task in phase 2. */
     static final int ROWS_PER_TASK = 16;
+    /**
+     * Parts of the batch whose pixels are sorted into columns in parallel; a fixed number, and
+     * the columns come out in the order of a serial pass whatever it is.
+     */
+    static final int COLUMN_PARTS = 4;
 
     final ShallowNetShape shape;
     final int d;
@@ -83,6 +88,11 @@ final class FloatShallowNet implements SgdEngine {
 
     private final Workers workers;
     private final Workers.Task exampleTask = this::exampleChunk;
+    private final Workers.Task countColumnsTask = this::countColumns;
+    private final Workers.Task fillColumnsTask = this::fillColumns;
+    /** Per part of the batch: its non-zeros per pixel, then its next slot per pixel. */
+    private final int[][] partCount;
+    private int columnParts;
     private final Workers.Task rowTask = this::rowChunk;
 
     private final SparseRows train;
@@ -140,6 +150,7 @@ final class FloatShallowNet implements SgdEngine {
         predicted = new int[capacity];
         batch = new int[capacity];
         columnStart = new int[d + 1];
+        partCount = new int[COLUMN_PARTS][d];
         int maxNonZero = train.maxNonZero(largestBatch);
         columnExample = new int[maxNonZero];
         columnValue = new float[maxNonZero];
@@ -315,31 +326,57 @@ final class FloatShallowNet implements SgdEngine {
 
     /** The batch's non-zero pixels by column: for pixel j, the (example, value) pairs. */
     private void buildColumns() {
+        int parts = size < PARALLEL_FROM ? 1 : COLUMN_PARTS;
+        columnParts = parts;
+        // count each part's non-zeros per pixel (parts are consecutive ranges of the batch)
+        run(parts, countColumnsTask);
+        // column j holds part 0's entries, then part 1's, ...: the order of a serial pass
+        int offset = 0;
+        for (int j = 0; j < d; j++) {
+            columnStart[j] = offset;
+            for (int part = 0; part < parts; part++) {
+                int count = partCount[part][j];
+                partCount[part][j] = offset;
+                offset += count;
+            }
+        }
+        columnStart[d] = offset;
+        run(parts, fillColumnsTask);
+    }
+
+    /** The examples [i0, i1) of part {@code part} of {@code parts} of the batch. */
+    private int partStart(int part, int parts) {
+        return (int) ((long) size * part / parts);
+    }
+
+    private void countColumns(int part, int worker) {
+        int[] start = rows.start;
+        int[] column = rows.column;
+        int[] count = partCount[part];
+        Arrays.fill(count, 0);
+        int i1 = partStart(part + 1, columnParts);
+        for (int i = partStart(part, columnParts); i < i1; i++) {
+            int ex = batch[i];
+            for (int p = start[ex]; p < start[ex + 1]; p++) {
+                count[column[p]]++;
+            }
+        }
+    }
+
+    private void fillColumns(int part, int worker) {
         int[] start = rows.start;
         int[] column = rows.column;
         float[] value = rows.value;
-        Arrays.fill(columnStart, 0);
-        for (int i = 0; i < size; i++) {
+        int[] next = partCount[part];
+        int i1 = partStart(part + 1, columnParts);
+        for (int i = partStart(part, columnParts); i < i1; i++) {
             int ex = batch[i];
             for (int p = start[ex]; p < start[ex + 1]; p++) {
-                columnStart[column[p] + 1]++;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            columnStart[j + 1] += columnStart[j];
-        }
-        for (int i = 0; i < size; i++) {
-            int ex = batch[i];
-            for (int p = start[ex]; p < start[ex + 1]; p++) {
-                int slot = columnStart[column[p]]++;
+                int slot = next[column[p]]++;
                 columnExample[slot] = i;
                 columnValue[slot] = value[p];
             }
         }
-        for (int j = d; j > 0; j--) {
-            columnStart[j] = columnStart[j - 1];
-        }
-        columnStart[0] = 0;
     }
 
     /** Phase 1 for examples [8t, 8t + 8): forward pass, softmax, loss and hidden-layer error. */
