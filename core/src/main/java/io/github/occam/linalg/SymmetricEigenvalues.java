@@ -28,7 +28,7 @@ import java.util.function.IntConsumer;
  */
 public final class SymmetricEigenvalues {
 
-    private static final int MAX_SWEEPS_PER_EIGENVALUE = 60;
+    private static final double[][] NO_ROWS = new double[0][];
     /** Householder steps whose update is applied at once. */
     private static final int PANEL = 32;
     /** The active size from which a step's work is cut into {@value #CHUNKS} chunks. */
@@ -62,7 +62,6 @@ public final class SymmetricEigenvalues {
         double[] e = new double[n];
         new Reduction(lower).run(d, e);
         ql(d, e);
-        Arrays.sort(d);
         return d;
     }
 
@@ -315,78 +314,17 @@ public final class SymmetricEigenvalues {
         ForkJoinTask.invokeAll(tasks);
     }
 
-    /** Implicit QL with Wilkinson shifts on the tridiagonal (d, e); d is overwritten. */
+    /**
+     * The eigenvalues of the tridiagonal (d, e), e[i] the entry (i, i - 1), into d in ascending
+     * order: implicit QL with Wilkinson shifts ({@link TridiagonalEigensystem#decompose}, no
+     * eigenvector rows).
+     */
     private static void ql(double[] d, double[] e) {
         int n = d.length;
-        if (n == 0) {
-            return;
-        }
         for (int i = 1; i < n; i++) {
             e[i - 1] = e[i];
         }
         e[n - 1] = 0.0;
-        for (int l = 0; l < n; l++) {
-            int iterations = 0;
-            int m;
-            do {
-                for (m = l; m < n - 1; m++) {
-                    double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-                    if (Math.abs(e[m]) <= Math.ulp(dd)) {
-                        break;
-                    }
-                }
-                if (m != l) {
-                    if (iterations++ == MAX_SWEEPS_PER_EIGENVALUE) {
-                        throw new ArithmeticException("symmetric QL iteration did not converge"
-                                + " for eigenvalue " + l + " of a " + n + " x " + n + " matrix after "
-                                + MAX_SWEEPS_PER_EIGENVALUE + " sweeps (diagonal entry " + d[l]
-                                + ")");
-                    }
-                    double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
-                    double r = hypot(g, 1.0);
-                    g = d[m] - d[l] + e[l] / (g + Math.copySign(r, g));
-                    double s = 1.0;
-                    double c = 1.0;
-                    double p = 0.0;
-                    int i;
-                    for (i = m - 1; i >= l; i--) {
-                        double f = s * e[i];
-                        double b = c * e[i];
-                        r = hypot(f, g);
-                        e[i + 1] = r;
-                        if (r == 0.0) {
-                            d[i + 1] -= p;
-                            e[m] = 0.0;
-                            break;
-                        }
-                        s = f / r;
-                        c = g / r;
-                        g = d[i + 1] - p;
-                        r = (d[i] - g) * s + 2.0 * c * b;
-                        p = s * r;
-                        d[i + 1] = g + p;
-                        g = c * r - b;
-                    }
-                    if (r == 0.0 && i >= l) {
-                        continue;
-                    }
-                    d[l] -= p;
-                    e[l] = g;
-                    e[m] = 0.0;
-                }
-            } while (m != l);
-        }
-    }
-
-    /**
-     * Returns \(\sqrt{a^2 + b^2}\): the plain formula where neither square can overflow or lose
-     * the result to underflow, else {@link Math#hypot}, which is several times slower.
-     */
-    static double hypot(double a, double b) {
-        double big = Math.max(Math.abs(a), Math.abs(b));
-        if (big > 0x1p-500 && big < 0x1p500) {
-            return Math.sqrt(a * a + b * b);
-        }
-        return Math.hypot(a, b);
+        TridiagonalEigensystem.decompose(d, e, NO_ROWS, n);
     }
 }

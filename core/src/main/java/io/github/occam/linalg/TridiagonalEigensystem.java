@@ -134,8 +134,9 @@ public final class TridiagonalEigensystem {
                     break;
                 }
                 if (iterations++ == MAX_SWEEPS_PER_EIGENVALUE) {
-                    throw new ArithmeticException(
-                            "tridiagonal QL iteration did not converge for eigenvalue " + l);
+                    throw new ArithmeticException("QL iteration did not converge for eigenvalue "
+                            + l + " of a " + m + " x " + m + " matrix after "
+                            + MAX_SWEEPS_PER_EIGENVALUE + " sweeps (diagonal entry " + d[l] + ")");
                 }
                 sweep(d, e, z, l, k);
             }
@@ -146,7 +147,7 @@ public final class TridiagonalEigensystem {
     /** One implicit QL sweep with a Wilkinson shift on the unreduced block [l, k]. */
     private static void sweep(double[] d, double[] e, double[][] z, int l, int k) {
         double shiftBase = (d[l + 1] - d[l]) / (2.0 * e[l]);
-        double radius = Math.hypot(shiftBase, 1.0);
+        double radius = hypot(shiftBase, 1.0);
         double g = d[k] - d[l] + e[l] / (shiftBase + Math.copySign(radius, shiftBase));
         double sine = 1.0;
         double cosine = 1.0;
@@ -154,7 +155,7 @@ public final class TridiagonalEigensystem {
         for (int i = k - 1; i >= l; i--) {
             double f = sine * e[i];
             double b = cosine * e[i];
-            double r = Math.hypot(f, g);
+            double r = hypot(f, g);
             e[i + 1] = r;
             if (r == 0.0) {
                 // deflation inside the sweep: the block splits at i + 1
@@ -180,8 +181,24 @@ public final class TridiagonalEigensystem {
         e[k] = 0.0;
     }
 
-    /** Insertion sort of the eigenvalues, carrying the component columns along. */
+    /**
+     * Returns \(\sqrt{a^2 + b^2}\): the plain formula where neither square can overflow or lose
+     * the result to underflow, else {@link Math#hypot}, which is several times slower.
+     */
+    static double hypot(double a, double b) {
+        double big = Math.max(Math.abs(a), Math.abs(b));
+        if (big > 0x1p-500 && big < 0x1p500) {
+            return Math.sqrt(a * a + b * b);
+        }
+        return Math.hypot(a, b);
+    }
+
+    /** Sorts the eigenvalues, carrying the component columns along (insertion sort). */
     private static void sortAscending(double[] d, double[][] z, int m) {
+        if (z.length == 0) {
+            java.util.Arrays.sort(d, 0, m);
+            return;
+        }
         for (int i = 1; i < m; i++) {
             double value = d[i];
             int j = i - 1;

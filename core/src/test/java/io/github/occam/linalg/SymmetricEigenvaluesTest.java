@@ -145,18 +145,6 @@ class SymmetricEigenvaluesTest {
         }
     }
 
-    @Test
-    void hypotIsTheEuclideanNormAtEveryScale() {
-        for (double scale : new double[] {0x1p-1060, 1e-300, 0x1p-500, 1.0, 0x1p500, 1e300}) {
-            double a = 3.0 * scale;
-            double b = 4.0 * scale;
-            assertThat(SymmetricEigenvalues.hypot(a, b))
-                    .isCloseTo(Math.hypot(a, b), within(2 * Math.ulp(Math.hypot(a, b))));
-        }
-        assertThat(SymmetricEigenvalues.hypot(0.0, 0.0)).isZero();
-        assertThat(SymmetricEigenvalues.hypot(-5.0, 12.0)).isEqualTo(13.0);
-    }
-
     private static void assertSpectrum(String what, double[] actual, double[] expected,
             double relative) {
         double[] sorted = expected.clone();

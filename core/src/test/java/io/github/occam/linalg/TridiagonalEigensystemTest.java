@@ -110,4 +110,16 @@ class TridiagonalEigensystemTest {
         assertThatThrownBy(() -> first.vector(0))
                 .hasMessage("only rows [0] were computed, not the whole eigenvector");
     }
+
+    @Test
+    void hypotIsTheEuclideanNormAtEveryScale() {
+        for (double scale : new double[] {0x1p-1060, 1e-300, 0x1p-500, 1.0, 0x1p500, 1e300}) {
+            double a = 3.0 * scale;
+            double b = 4.0 * scale;
+            assertThat(TridiagonalEigensystem.hypot(a, b))
+                    .isCloseTo(Math.hypot(a, b), within(2 * Math.ulp(Math.hypot(a, b))));
+        }
+        assertThat(TridiagonalEigensystem.hypot(0.0, 0.0)).isZero();
+        assertThat(TridiagonalEigensystem.hypot(-5.0, 12.0)).isEqualTo(13.0);
+    }
 }
