@@ -17,8 +17,8 @@ import java.util.List;
  *
  * <p>The grid is evaluated in increasing order, each minimization starting from a point
  * extrapolated from the previous minima ({@link Continuation}); the search then maximizes the
- * log evidence over the grid's range. A failure of the numerics at some lambda is rethrown with that lambda in
- * its message.
+ * log evidence over the grid's range. A failure of the numerics at some lambda is rethrown with
+ * that lambda in its message.
  *
  * <pre>{@code
  * DataEvidence result = DataEvidence.compute(train, test, false, Sweep.defaultLambdas(), () -> { });

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 /**
  * Runs an {@link Evaluator} over every task and every lambda of a grid: the tasks in parallel
  * over the common fork-join pool, the lambdas of a task one after the other from the largest
- * down, so that each minimization can start from the minimum at the lambda before (a
- * continuation along the grid: about half the Newton steps of starting every lambda from
+ * down, so that each minimization can start from the minima at the lambdas before
+ * ({@link Continuation}: about a third of the Newton steps of starting every lambda from
  * w = 0). The order of the calls is fixed by the grid alone, so the rows do not depend on the
  * number of threads; they come back ordered by task, then in the order of the grid.
  *
