@@ -9,6 +9,7 @@ import io.github.occam.sgd.TrainingListener;
 import io.github.occam.sgd.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,13 +50,18 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Data data;
 
+    /** The library's names of the values this command's options give, to the options. */
+    private static final Map<String, String> OPTIONS = Map.of("train size N", "--train-size",
+            "batchSize", "--batch", "epochs", "--epochs");
+
     @Override
     public Integer call() throws Exception {
         SavedWeights saved = saveWeights == null ? null : SavedWeights.in(saveWeights);
         Digits digits = Digits.load(data.directory());
-        ThroughputBenchmark.Result r = saved == null
-                ? ThroughputBenchmark.measure(digits.train(train.trainSize), digits.test(), batch, epochs)
-                : measureAndSave(digits.train(train.trainSize), digits.test(), saved);
+        Dataset trainSet = OptionNames.named(OPTIONS, () -> digits.train(train.trainSize));
+        ThroughputBenchmark.Result r = OptionNames.named(OPTIONS, () -> saved == null
+                ? ThroughputBenchmark.measure(trainSet, digits.test(), batch, epochs)
+                : measureAndSave(trainSet, digits.test(), saved));
         PrintWriter w = spec.commandLine().getOut();
         w.println(r.toJson());
         w.flush();
@@ -68,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private ThroughputBenchmark.Result measureAndSave(Dataset trainSet, Dataset test, SavedWeights saved) {
         if (epochs < 1 || epochs == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("--epochs must be in [1, " + (Integer.MAX_VALUE - 1) + "], got "
+            throw new IllegalArgumentException("epochs must be in [1, " + (Integer.MAX_VALUE - 1) + "], got "
                     + epochs);
         }
         SgdSettings settings = SgdSettings.defaults().withBatchSize(batch);

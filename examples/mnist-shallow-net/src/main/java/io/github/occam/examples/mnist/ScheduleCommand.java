@@ -92,21 +92,29 @@ final class ScheduleCommand implements Callable<Integer> {
     private record Run(String schedule, long seed) {
     }
 
+    /** The library's names of the values this command's options give, to the options. */
+    private static final Map<String, String> OPTIONS = Map.of("learningRate", "--learning-rate",
+            "trainingSetSize", "--train-size", "train size N", "--train-size", "batchSize", "--batch-size",
+            "momentum", "--momentum", "epochs", "--epochs", "milestones", "--milestones", "decayFactor", "--factor");
+
     @Override
     public Integer call() throws Exception {
         int trainSize = train.trainSize;
         Path out = output.out;
-        SgdNoiseScale start = SgdNoiseScale.of(learningRate, trainSize, batchSize, momentum);
-        Map<String, SgdSchedule> schedules = new LinkedHashMap<>();
-        schedules.put("learning-rate decay", SgdSchedule.learningRateDecay(start, epochs, milestones, factor));
-        schedules.put("batch-size increase", SgdSchedule.batchSizeIncrease(start, epochs, milestones, factor));
+        Map<String, SgdSchedule> schedules = OptionNames.named(OPTIONS, () -> {
+            SgdNoiseScale start = SgdNoiseScale.of(learningRate, trainSize, batchSize, momentum);
+            Map<String, SgdSchedule> both = new LinkedHashMap<>();
+            both.put("learning-rate decay", SgdSchedule.learningRateDecay(start, epochs, milestones, factor));
+            both.put("batch-size increase", SgdSchedule.batchSizeIncrease(start, epochs, milestones, factor));
+            return both;
+        });
         List<Long> seedList = List.copyOf(new LinkedHashSet<>(seeds));
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (pool < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
         }
         Digits digits = Digits.load(data.directory());
-        digits.train(trainSize); // N must fit the data before anything runs
+        OptionNames.named(OPTIONS, () -> digits.train(trainSize)); // N must fit the data before anything runs
         int largestBatch = schedules.values().stream().flatMap(schedule -> schedule.phases().stream())
                 .mapToInt(phase -> phase.settings().batchSize()).max().orElse(batchSize);
         int runs = schedules.size() * seedList.size();

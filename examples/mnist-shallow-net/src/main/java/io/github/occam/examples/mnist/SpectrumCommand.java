@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -135,7 +136,7 @@ final class SpectrumCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Digits digits = Digits.bundled();
-        Dataset train = digits.train(n);
+        Dataset train = OptionNames.named(Map.of("train size N", "--n"), () -> digits.train(n));
         ShallowNetShape shape = new ShallowNetShape(train.featureCount(), hidden, 10);
         int p = shape.parameterCount();
         Method chosen = method != null ? method : p <= EXACT_LIMIT ? Method.exact : Method.slq;

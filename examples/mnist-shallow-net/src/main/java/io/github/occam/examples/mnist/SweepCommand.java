@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -96,16 +97,24 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Data data;
 
+    /** The names in the messages of the grid's checks, to the options that give the values. */
+    private static final Map<String, String> GRID_OPTIONS = Map.of("preset", "--preset",
+            "batch sizes", "--batch-sizes", "learning rates", "--learning-rates", "learning rate", "--learning-rates",
+            "train sizes", "--train-sizes", "momenta", "--momenta", "momentum m", "--momenta", "seeds", "--seeds");
+
     @Override
     public Integer call() throws Exception {
         Path dir = output.out;
         int hidden = network.hidden;
-        List<SweepGrid> grids = new ArrayList<>();
-        for (SweepGrid g : Presets.grids(preset)) {
-            grids.add(SweepGrid.of(or(batchSizes, g.batchSizes()), or(learningRates, g.learningRates()),
-                    or(trainSizes, g.trainSizes()), or(momenta, g.momenta()), or(seeds, g.seeds()),
-                    budget == null ? g.budget() : budget.budget()));
-        }
+        List<SweepGrid> grids = OptionNames.named(GRID_OPTIONS, () -> {
+            List<SweepGrid> given = new ArrayList<>();
+            for (SweepGrid g : Presets.grids(preset)) {
+                given.add(SweepGrid.of(or(batchSizes, g.batchSizes()), or(learningRates, g.learningRates()),
+                        or(trainSizes, g.trainSizes()), or(momenta, g.momenta()), or(seeds, g.seeds()),
+                        budget == null ? g.budget() : budget.budget()));
+            }
+            return given;
+        });
         List<RunKey> plan = SweepGrid.runs(grids);
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (pool < 1) {
@@ -120,8 +129,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         checkNotLegacy(dir.resolve("runs.csv"));
         Digits digits = Digits.load(data.directory());
+        // every N must fit the data before anything runs
+        Map<String, String> sizeOption = Map.of("train size N",
+                trainSizes != null ? "--train-sizes" : "--preset " + preset + ": train size N");
         for (RunKey key : plan) {
-            digits.train(key.trainSize()); // every N must fit the data before anything runs
+            OptionNames.named(sizeOption, () -> digits.train(key.trainSize()));
         }
         network.check(digits.pool().featureCount(), digits.pool().classCount(),
                 plan.stream().mapToInt(RunKey::batchSize).max().orElse(1), Math.min(pool, plan.size()));

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** End-to-end runs of the commands on the bundled digits, tiny sizes, nothing on stdout. */
 class CommandLineTest {
@@ -24,6 +27,14 @@ class CommandLineTest {
 
     private int run(String... args) {
         return MnistShallowNet.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    /** Runs a command that must be refused (exit code 2) and returns its one line on stderr. */
+    private String refusal(String... args) {
+        err.getBuffer().setLength(0);
+        assertThat(run(args)).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("Exception");
+        return err.toString();
     }
 
     @Test
@@ -244,15 +255,17 @@ class CommandLineTest {
     @Test
     void badInputIsRefusedWithTheBadValueBeforeAnyTraining() {
         assertThat(run("sweep", "--batch-sizes", "0,8", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("got 0");
+        assertThat(err.toString()).contains("--batch-sizes: every B must be >= 1, got 0");
         assertThat(run("sweep", "--momenta", "1.0", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("momentum m must be in [0, 1), got 1.0");
+        assertThat(err.toString()).contains("--momenta must be in [0, 1), got 1.0");
+        assertThat(run("sweep", "--learning-rates", "-1", "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--learning-rates must be finite and > 0, got -1.0");
         assertThat(run("sweep", "--train-sizes", "9000", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("train size N must be in [1, 8000]").contains("got 9000");
+        assertThat(err.toString()).contains("--train-sizes must be in [1, 8000]").contains("got 9000");
         assertThat(run("sweep", "--train-sizes", "10", "--batch-sizes", "16,32", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("for train size N = 10");
+        assertThat(err.toString()).contains("--batch-sizes: ").contains("for train size N = 10");
         assertThat(run("sweep", "--preset", "huge", "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("preset must be quick or paper, got huge");
+        assertThat(err.toString()).contains("--preset must be quick or paper, got huge");
         assertThat(run("analyze", "--out", dir.resolve("nothing").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no runs.csv");
         assertThat(run("sweep", "--epochs", "3", "--updates", "10")).isNotZero();
@@ -283,6 +296,30 @@ class CommandLineTest {
         assertThat(Files.size(dir.resolve("schedule-vs-updates.svg"))).isPositive();
         assertThat(out.toString()).contains("24 updates").contains("14 updates").contains("sd over 2 seeds")
                 .contains("decay minus increase, seed by seed: ");
+    }
+
+    /** Bad values of bench and schedule options, and the start of the message each must give. */
+    static Stream<Arguments> badOptionValues() {
+        return Stream.of(
+                Arguments.of("bench --batch 5000 --epochs 1", "--batch must be in [1, N = 1000], got 5000"),
+                Arguments.of("bench --batch 16 --epochs 0", "--epochs must be in [1, "),
+                Arguments.of("bench --batch 16 --epochs 0 --save-weights DIR", "--epochs must be in [1, "),
+                Arguments.of("bench --batch 16 --train-size 0", "--train-size must be in [1, 8000]"),
+                Arguments.of("schedule --batch-size 0 --out DIR", "--batch-size must be in [1, 1000], got 0"),
+                Arguments.of("schedule --learning-rate -1 --out DIR", "--learning-rate must be finite and > 0, got -1.0"),
+                Arguments.of("schedule --factor 0.5 --out DIR", "--factor must be finite and > 1, got 0.5"),
+                Arguments.of("schedule --milestones 5,2 --out DIR", "--milestones[1] must be in [6, 29]"),
+                Arguments.of("schedule --train-size 0 --out DIR", "--train-size must be >= 1, got 0"),
+                Arguments.of("schedule --train-size 9000 --out DIR", "--train-size must be in [1, 8000]"),
+                Arguments.of("spectrum --n 0", "--n must be in [1, 8000]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOptionValues")
+    void aBadValueIsRefusedNamingItsOption(String command, String message) throws IOException {
+        String[] args = command.replace("DIR", dir.toString()).split(" ");
+        assertThat(refusal(args)).startsWith("error: " + message);
+        assertThat(filesIn(dir)).isEmpty();
     }
 
     @Test
