@@ -3,6 +3,7 @@ package io.github.occam.sgd;
 import io.github.occam.data.Dataset;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.function.Consumer;
 
 /**
  * Measures training throughput the way {@code mlp_baseline.py} (the numpy and PyTorch reference
@@ -50,8 +51,31 @@ public final class ThroughputBenchmark {
      */
     public static Result measure(ShallowNetTrainer trainer, Dataset train, Dataset test,
             SgdSettings settings, int epochs) {
-        if (trainer == null || settings == null) {
-            throw new IllegalArgumentException("trainer and settings must not be null");
+        return measure(trainer, train, test, settings, epochs, trained -> { });
+    }
+
+    /**
+     * {@link #measure(ShallowNetTrainer, Dataset, Dataset, SgdSettings, int)} that also hands
+     * the finished training (after the warm-up and the timed epochs: its parameters, learning
+     * curve) to {@code trained}, after the clock has stopped.
+     *
+     * <pre>{@code
+     * ThroughputBenchmark.measure(trainer, train, test, settings, 3,
+     *         trained -> Npy.write(file, trained.parameters()));
+     * }</pre>
+     *
+     * @param trainer the trainer (its thread count)
+     * @param train training set
+     * @param test test set
+     * @param settings hyper-parameters; the budget is ignored
+     * @param epochs timed epochs, at least 1
+     * @param trained receives the training's result
+     * @return the measurement
+     */
+    public static Result measure(ShallowNetTrainer trainer, Dataset train, Dataset test,
+            SgdSettings settings, int epochs, Consumer<? super TrainingResult> trained) {
+        if (trainer == null || settings == null || trained == null) {
+            throw new IllegalArgumentException("trainer, settings and trained must not be null");
         }
         if (epochs < 1 || epochs == Integer.MAX_VALUE) {
             throw new IllegalArgumentException("epochs must be in [1, " + (Integer.MAX_VALUE - 1)
@@ -68,6 +92,7 @@ public final class ThroughputBenchmark {
         };
         TrainingResult result = trainer.train(train, test, settings.withEpochs(epochs + 1),
                 clock);
+        trained.accept(result);
         return new Result("java", settings.batchSize(), settings.hiddenUnits(), train.size(),
                 epochs, result.seconds() - warmUpEnd[0], result.testAccuracy());
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -45,5 +47,23 @@ class ThroughputBenchmarkTest {
         assertThat(Double.parseDouble(m.group(1))).isCloseTo(r.examplesPerSecond(), within(0.06));
         assertThatThrownBy(() -> ThroughputBenchmark.measure(train, test, 5, 0))
                 .hasMessageContaining("epochs").hasMessageContaining("0");
+    }
+
+    @Test
+    void handsOverTheFinishedTrainingOfWarmUpAndTimedEpochs() {
+        Dataset train = Blobs.of(50, 30, 4, 1);
+        Dataset test = Blobs.of(40, 30, 4, 2);
+        SgdSettings settings = SgdSettings.defaults().withHiddenUnits(16).withBatchSize(5);
+        List<TrainingResult> handed = new ArrayList<>();
+        ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create(),
+                train, test, settings, 2, handed::add);
+        assertThat(handed).hasSize(1);
+        TrainingResult plain = ShallowNetTrainer.create().train(train, test,
+                settings.withEpochs(3));
+        assertThat(handed.get(0).parameters()).containsExactly(plain.parameters());
+        assertThat(handed.get(0).testAccuracy()).isEqualTo(r.testAccuracy());
+        assertThatThrownBy(() -> ThroughputBenchmark.measure(ShallowNetTrainer.create(), train,
+                test, settings, 0, handed::add)).hasMessageContaining("epochs");
+        assertThat(handed).hasSize(1);
     }
 }

@@ -1,14 +1,12 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.data.Dataset;
-import io.github.occam.sgd.EpochMetrics;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.ThroughputBenchmark;
-import io.github.occam.sgd.TrainingListener;
-import io.github.occam.sgd.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,39 +57,17 @@ final class BenchCommand implements Callable<Integer> {
         SavedWeights saved = saveWeights == null ? null : SavedWeights.in(saveWeights);
         Digits digits = Digits.load(data.directory());
         Dataset trainSet = OptionNames.named(OPTIONS, () -> digits.train(train.trainSize));
-        ThroughputBenchmark.Result r = OptionNames.named(OPTIONS, () -> saved == null
-                ? ThroughputBenchmark.measure(trainSet, digits.test(), batch, epochs)
-                : measureAndSave(trainSet, digits.test(), saved));
+        String file = String.format(Locale.ROOT, "bench-b%d-n%d-epochs%d.npy", batch, trainSet.size(), epochs + 1);
+        ThroughputBenchmark.Result r = OptionNames.named(OPTIONS, () -> ThroughputBenchmark.measure(
+                ShallowNetTrainer.create(), trainSet, digits.test(), SgdSettings.defaults().withBatchSize(batch),
+                epochs, trained -> {
+                    if (saved != null) {
+                        saved.save(file, trained.parameters());
+                    }
+                }));
         PrintWriter w = spec.commandLine().getOut();
         w.println(r.toJson());
         w.flush();
         return 0;
-    }
-
-    /**
-     * {@link ThroughputBenchmark#measure(Dataset, Dataset, int, int)} that keeps the final
-     * network (after the warm-up and the timed epochs) and writes it.
-     */
-    private ThroughputBenchmark.Result measureAndSave(Dataset trainSet, Dataset test, SavedWeights saved) {
-        if (epochs < 1 || epochs == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("epochs must be in [1, " + (Integer.MAX_VALUE - 1) + "], got "
-                    + epochs);
-        }
-        SgdSettings settings = SgdSettings.defaults().withBatchSize(batch);
-        double[] warmUpEnd = {Double.NaN};
-        TrainingListener clock = new TrainingListener() {
-            @Override
-            public void onEpoch(EpochMetrics metrics) {
-                if (metrics.epoch() == 1) {
-                    warmUpEnd[0] = metrics.seconds();
-                }
-            }
-        };
-        TrainingResult result = ShallowNetTrainer.create().train(trainSet, test, settings.withEpochs(epochs + 1),
-                clock);
-        saved.save(String.format(java.util.Locale.ROOT, "bench-b%d-n%d-epochs%d.npy", batch, trainSet.size(),
-                epochs + 1), result.parameters());
-        return new ThroughputBenchmark.Result("java", batch, settings.hiddenUnits(), trainSet.size(), epochs,
-                result.seconds() - warmUpEnd[0], result.testAccuracy());
     }
 }
