@@ -120,11 +120,17 @@ public record Digits(Dataset pool, Dataset test, String description) {
         return new Dataset(features, labels, d, pool.classCount());
     }
 
-    private void checkTrainSize(int n) {
+    /**
+     * Returns {@code n} if the pool holds that many training examples, without drawing them.
+     *
+     * @throws IllegalArgumentException if n is outside [1, pool size]
+     */
+    int checkTrainSize(int n) {
         if (n < 1 || n > pool.size()) {
             throw new IllegalArgumentException("train size N must be in [1, " + pool.size() + "] for the "
                     + description + ", got " + n);
         }
+        return n;
     }
 
     private static InputStream resource(String name) throws IOException {

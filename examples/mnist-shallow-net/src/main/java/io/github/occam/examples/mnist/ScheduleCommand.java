@@ -114,7 +114,7 @@ final class ScheduleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
         }
         Digits digits = Digits.load(data.directory());
-        OptionNames.named(OPTIONS, () -> digits.train(trainSize)); // N must fit the data before anything runs
+        OptionNames.named(OPTIONS, () -> digits.checkTrainSize(trainSize)); // before anything runs
         int largestBatch = schedules.values().stream().flatMap(schedule -> schedule.phases().stream())
                 .mapToInt(phase -> phase.settings().batchSize()).max().orElse(batchSize);
         int runs = schedules.size() * seedList.size();

@@ -132,9 +132,8 @@ final class SweepCommand implements Callable<Integer> {
         // every N must fit the data before anything runs
         Map<String, String> sizeOption = Map.of("train size N",
                 trainSizes != null ? "--train-sizes" : "--preset " + preset + ": train size N");
-        for (RunKey key : plan) {
-            OptionNames.named(sizeOption, () -> digits.train(key.trainSize()));
-        }
+        plan.stream().mapToInt(RunKey::trainSize).distinct()
+                .forEach(n -> OptionNames.named(sizeOption, () -> digits.checkTrainSize(n)));
         network.check(digits.pool().featureCount(), digits.pool().classCount(),
                 plan.stream().mapToInt(RunKey::batchSize).max().orElse(1), Math.min(pool, plan.size()));
         double stated = evidenceLambda != null ? evidenceLambda : lambda > 0 ? lambda : 0.01;
