@@ -284,6 +284,27 @@ public final class OptimumAnalysis {
         return new Result(optima, scaling);
     }
 
+    /**
+     * The seed of a bootstrap stream, derived from values only: {@code seed} and the UTF-8 bytes
+     * of {@code name} mixed by a fixed 64-bit hash (FNV-1a, then SplitMix64's finalizer). The
+     * same inputs give the same stream in every JVM, whatever it did before (an identity hash,
+     * such as an enum's, would not).
+     */
+    static long streamSeed(long seed, String name) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
+    /** A setting as text, for {@link #streamSeed}: {@code eps=0.1 N=1000 m=0.9}. */
+    private static String settingTag(RunKey.Setting setting) {
+        return "eps=" + setting.learningRate() + " N=" + setting.trainSize() + " m=" + setting.momentum();
+    }
+
     /** The budgets of {@code runs}, in order of their first run. */
     public static List<SweepBudget> budgets(List<RunRecord> runs) {
         return runs.stream().map(r -> r.key().budget()).distinct().toList();
@@ -303,7 +324,7 @@ public final class OptimumAnalysis {
         }
         long[] seeds = allSeeds.stream().mapToLong(Long::longValue).toArray();
         // the joint draws: draws[r] lists the seed indices of resample r, shared by every setting
-        SplittableRandom random = new SplittableRandom(seed ^ (31L * budget.hashCode()));
+        SplittableRandom random = new SplittableRandom(streamSeed(seed, budget.tag()));
         int[][] draws = new int[resamples][seeds.length];
         for (int[] draw : draws) {
             for (int s = 0; s < draw.length; s++) {
@@ -324,7 +345,7 @@ public final class OptimumAnalysis {
     public static Optimum optimum(SweepBudget budget, RunKey.Setting setting, List<RunRecord> runs, int resamples,
                                   long seed) {
         long[] seeds = runs.stream().mapToLong(r -> r.key().seed()).distinct().sorted().toArray();
-        SplittableRandom random = new SplittableRandom(seed ^ (31L * setting.hashCode()));
+        SplittableRandom random = new SplittableRandom(streamSeed(seed, settingTag(setting)));
         int[][] draws = new int[resamples][seeds.length];
         for (int[] draw : draws) {
             for (int s = 0; s < draw.length; s++) {
