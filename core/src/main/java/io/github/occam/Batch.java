@@ -1,5 +1,7 @@
 package io.github.occam;
 
+import io.github.occam.internal.Checks;
+
 import java.util.Arrays;
 
 /**
@@ -63,7 +65,7 @@ public final class Batch {
      * @throws IllegalArgumentException if {@code indices} is null or holds a negative index
      */
     public static Batch of(int... indices) {
-        Arguments.notNull("indices", indices);
+        Checks.notNull("indices", indices);
         return new Batch(indices.clone(), false);
     }
 
@@ -79,7 +81,7 @@ public final class Batch {
      *     negative
      */
     public static Batch of(int[] order, int from, int count) {
-        Arguments.notNull("order", order);
+        Checks.notNull("order", order);
         if (from < 0 || count < 0 || from > order.length - count) {
             throw new IllegalArgumentException("batch [" + from + ", " + from + " + " + count
                     + ") is outside an order of length " + order.length);

@@ -1,5 +1,7 @@
 package io.github.occam;
 
+import io.github.occam.internal.Checks;
+
 /** The operator of a dense symmetric matrix, stored as its lower triangle. */
 final class DenseSymmetricOperator implements SymmetricOperator {
 
@@ -17,8 +19,8 @@ final class DenseSymmetricOperator implements SymmetricOperator {
     @Override
     public void apply(double[] v, double[] out) {
         int p = lower.length;
-        Arguments.length("v", v, p);
-        Arguments.length("out", out, p);
+        Checks.length("v", v, p);
+        Checks.length("out", out, p);
         java.util.Arrays.fill(out, 0.0);
         for (int i = 0; i < p; i++) {
             double[] row = lower[i];

@@ -1,5 +1,7 @@
 package io.github.occam;
 
+import io.github.occam.internal.Checks;
+
 /**
  * A number a method estimates, with its error: one standard error for a statistical estimate
  * (such as stochastic Lanczos quadrature over random probes), 0 for a number computed exactly
@@ -77,7 +79,7 @@ public record Estimate(double value, double error) {
      * @return {@code this + other}
      */
     public Estimate plus(Estimate other) {
-        Arguments.notNull("other", other);
+        Checks.notNull("other", other);
         return new Estimate(value + other.value, Math.hypot(error, other.error));
     }
 }

@@ -1,5 +1,8 @@
 package io.github.occam;
 
+import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
+
 import java.util.Arrays;
 
 /**
@@ -17,14 +20,14 @@ final class FiniteDifferenceHessian implements SymmetricOperator {
     FiniteDifferenceHessian(Model model, double[] w) {
         this.model = model;
         int p = model.parameterCount();
-        Arguments.length("w", w, p);
+        Checks.length("w", w, p);
         for (int j = 0; j < p; j++) {
             if (!Double.isFinite(w[j])) {
                 throw new IllegalArgumentException("w[" + j + "] must be finite, got " + w[j]);
             }
         }
         this.w = w.clone();
-        this.wNorm = Arguments.norm(w);
+        this.wNorm = Vectors.norm(w);
         this.point = new double[p];
         this.gradientPlus = new double[p];
     }
@@ -37,9 +40,9 @@ final class FiniteDifferenceHessian implements SymmetricOperator {
     @Override
     public void apply(double[] v, double[] out) {
         int p = w.length;
-        Arguments.length("v", v, p);
-        Arguments.length("out", out, p);
-        double vNorm = Arguments.norm(v);
+        Checks.length("v", v, p);
+        Checks.length("out", out, p);
+        double vNorm = Vectors.norm(v);
         if (vNorm == 0.0) {
             Arrays.fill(out, 0.0);
             return;

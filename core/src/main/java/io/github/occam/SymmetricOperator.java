@@ -1,5 +1,7 @@
 package io.github.occam;
 
+import io.github.occam.internal.Checks;
+
 /**
  * A symmetric linear operator A on R<sup>P</sup>, known through its products {@code A v}: the
  * curvature of a cost at one point, as the spectrum methods (dense, Lanczos, stochastic Lanczos
@@ -113,7 +115,7 @@ public interface SymmetricOperator {
      * @throws IllegalArgumentException if the matrix is null or not square
      */
     static SymmetricOperator ofDense(double[][] matrix) {
-        Arguments.notNull("matrix", matrix);
+        Checks.notNull("matrix", matrix);
         int p = matrix.length;
         double[][] lower = new double[p][];
         for (int i = 0; i < p; i++) {

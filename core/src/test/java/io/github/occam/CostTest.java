@@ -46,15 +46,60 @@ class CostTest {
 
     @Test
     void rejectsBadInput() {
-        assertThatThrownBy(() -> Cost.of(model, 0.0))
+        assertThatThrownBy(() -> Cost.of(model, -1.0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("lambda must be finite and > 0, got 0.0");
-        assertThatThrownBy(() -> Cost.of(model, -1.0)).hasMessageContaining("lambda").hasMessageContaining("-1.0");
+                .hasMessage("lambda must be finite and >= 0, got -1.0");
         assertThatThrownBy(() -> Cost.of(model, Double.NaN)).hasMessageContaining("NaN");
         assertThatThrownBy(() -> Cost.of(model, Double.POSITIVE_INFINITY)).hasMessageContaining("Infinity");
         assertThatThrownBy(() -> Cost.of(null, 1.0)).hasMessage("model must not be null");
         Cost cost = Cost.of(model, 1.0);
         assertThatThrownBy(() -> cost.value(new double[3])).hasMessage("w has length 3, expected 4");
         assertThatThrownBy(() -> cost.value(w, new double[5])).hasMessage("gradient has length 5, expected 4");
+    }
+
+    @Test
+    void lambdaZeroIsTheBareCrossEntropy() {
+        Cost bare = Cost.of(model, 0.0);
+        double[] gradient = new double[4];
+        double[] expected = new double[4];
+        assertThat(bare.value(w, gradient)).isEqualTo(model.crossEntropy(w, expected));
+        assertThat(gradient).containsExactly(expected);
+        assertThat(bare.hessianAt(w).toDense()).isDeepEqualTo(model.hessianAt(w).toDense());
+        assertThat(bare.withLambda(0.7)).isEqualTo(Cost.of(model, 0.7));
+    }
+
+    @Test
+    void theModelsMistakesAreNamedOnceAtTheDoor() {
+        Model empty = new TestSupport.Logistic(new double[][] {{1, 2}}, new int[] {1}) {
+            @Override
+            public int exampleCount() {
+                return 0;
+            }
+        };
+        assertThatThrownBy(() -> Cost.of(empty, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Logistic.exampleCount() must be >= 1, got 0");
+        Model throwing = new TestSupport.Logistic(new double[][] {{1, 2}}, new int[] {1}) {
+            @Override
+            public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+                throw new IllegalStateException("out of cheese");
+            }
+        };
+        Cost cost = Cost.of(throwing, 1.0);
+        assertThatThrownBy(() -> cost.crossEntropy(new double[2], "at the minimum"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Logistic.crossEntropy threw java.lang.IllegalStateException: out of cheese"
+                        + " at the minimum")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        Model nan = new TestSupport.Logistic(new double[][] {{1, 2}}, new int[] {1}) {
+            @Override
+            public double crossEntropy(double[] w, Batch batch, double[] gradient) {
+                return Double.NaN;
+            }
+        };
+        Cost nanCost = Cost.of(nan, 1.0);
+        assertThat(nanCost.value(new double[2])).isNaN();      // the line search's view
+        assertThatThrownBy(() -> nanCost.checkedValue(new double[2], new double[2], "at the start point"))
+                .hasMessage("Logistic.crossEntropy returned NaN at the start point");
     }
 }

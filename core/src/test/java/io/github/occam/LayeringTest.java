@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layers of the core, read by {@code jdeps} from the compiled classes: no cycle
- * between packages, the root package imports none of its sub-packages, and the linear algebra
- * knows nothing of models.
+ * between packages, {@code internal} imports nothing of the library, the root package imports
+ * none of its sub-packages but {@code internal}, and the linear algebra knows nothing of models.
  */
 class LayeringTest {
 
@@ -55,8 +55,13 @@ class LayeringTest {
     }
 
     @Test
-    void theRootPackageImportsNoSubPackage() {
-        assertThat(EDGES.getOrDefault(ROOT, Set.of())).isEmpty();
+    void theRootPackageImportsNoSubPackageButTheGroundFloor() {
+        assertThat(EDGES.getOrDefault(ROOT, Set.of())).isSubsetOf(ROOT + ".internal");
+    }
+
+    @Test
+    void internalIsTheGroundFloor() {
+        assertThat(EDGES.getOrDefault(ROOT + ".internal", Set.of())).isEmpty();
     }
 
     @Test

@@ -283,10 +283,10 @@ class UserGuideExamplesTest {
         LogisticRegression model = LogisticRegression.of(features, labels, false);
         // snippet: retry
         Minimizer hasty = Minimizer.lbfgs().withMaxIterations(2);
-        Evidence first = Laplace.of(hasty, SpectrumMethod.exact()).evidence(model, 1.0);
+        Evidence first = Laplace.of(hasty, SpectrumMethod.exact()).evidence(Cost.of(model, 1.0));
         Laplace careful = Laplace.of(Minimizer.newton().withTolerance(1e-12),
                 SpectrumMethod.exact());
-        Evidence evidence = first.converged() ? first : careful.evidence(model, 1.0);
+        Evidence evidence = first.converged() ? first : careful.evidence(Cost.of(model, 1.0));
         // end snippet
 
         assertThat(first.converged()).isFalse();
@@ -463,7 +463,7 @@ class UserGuideExamplesTest {
         SpectrumMethod commonsMath = (hessian, lambda) -> HessianSpectrum.ofEigenvalues(
                 new EigenDecomposition(new Array2DRowRealMatrix(hessian.toDense()))
                         .getRealEigenvalues(), lambda);
-        Evidence viaHook = Laplace.of(Minimizer.automatic(), commonsMath).evidence(model, 1.0);
+        Evidence viaHook = Laplace.of(Minimizer.automatic(), commonsMath).evidence(Cost.of(model, 1.0));
         // end snippet
 
         double[][] reference = logisticCostHessian(features, w0, 1.0);
@@ -776,7 +776,7 @@ class UserGuideExamplesTest {
 
         assertThat(evidence.diagnosis()).isEqualTo("converged");
         Evidence limited = Laplace.of(Minimizer.newton().withMaxIterations(3),
-                SpectrumMethod.exact()).evidence(model, 1e-12);
+                SpectrumMethod.exact()).evidence(Cost.of(model, 1e-12));
         assertThat(limited.minimum().status()).isEqualTo(Minimum.Status.ITERATION_LIMIT);
         assertThat(limited.diagnosis()).startsWith("the minimizer stopped at its iteration limit");
         assertThatThrownBy(() -> SgdNoiseScale.of(0.1, 1000, 2000, 0.9))

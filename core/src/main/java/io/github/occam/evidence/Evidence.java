@@ -1,5 +1,6 @@
 package io.github.occam.evidence;
 
+import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
 import io.github.occam.optim.Minimum;
@@ -46,7 +47,8 @@ import io.github.occam.spectrum.HessianSpectrum;
  * @param nullLogLikelihood the log-likelihood of the null model, \(-N \ln n\) for a classifier
  * @param exampleCount N
  * @param spectrum the spectrum of the Hessian of C at the point
- * @param minimum the point and how it was reached (iterations, gradient norm, convergence)
+ * @param minimum the point and how it was reached (iterations, gradient norm, convergence); its
+ *     curvature operator is dropped (the spectrum holds what was computed from it)
  */
 public record Evidence(double lambda, double crossEntropy, double parameterNorm,
         double nullLogLikelihood, int exampleCount, HessianSpectrum spectrum, Minimum minimum) {
@@ -66,7 +68,7 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
         Checks.finite("nullLogLikelihood", nullLogLikelihood);
         Checks.atLeast("exampleCount", exampleCount, 1);
         Checks.notNull("spectrum", spectrum);
-        Checks.notNull("minimum", minimum);
+        minimum = Checks.notNull("minimum", minimum).withoutCurvature();
         double cost = crossEntropy + 0.5 * lambda * parameterNorm * parameterNorm;
         if (!Double.isFinite(cost)) {
             throw new IllegalArgumentException("the cost H + lambda |w|^2 / 2 = " + crossEntropy
@@ -98,7 +100,7 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
      *     the range of doubles or the memory of the JVM ({@link Laplace#evidenceFrom})
      */
     public static Evidence of(Model model, double lambda) {
-        return Laplace.defaults().evidence(model, lambda);
+        return Laplace.defaults().evidence(costOf(model, lambda));
     }
 
     /**
@@ -120,7 +122,7 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
      * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
     public static Evidence from(Model model, double lambda, double[] start) {
-        return Laplace.defaults().evidenceFrom(model, lambda, start);
+        return Laplace.defaults().evidenceFrom(costOf(model, lambda), start);
     }
 
     /**
@@ -135,7 +137,13 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
      * @throws IllegalArgumentException on a bad argument, naming it and its value
      */
     public static Evidence at(Model model, double[] w, double lambda) {
-        return Laplace.defaults().evidenceAt(model, w, lambda);
+        return Laplace.defaults().evidenceAt(costOf(model, lambda), w);
+    }
+
+    /** The cost of the conveniences: the evidence needs lambda > 0, and says so first. */
+    private static Cost costOf(Model model, double lambda) {
+        Checks.positive("lambda", lambda);
+        return Cost.of(model, lambda);
     }
 
     /** Returns \(C(w) = H(w) + \lambda |w|^2 / 2\) (Smith &amp; Le, section 2). */
@@ -229,6 +237,7 @@ public record Evidence(double lambda, double crossEntropy, double parameterNorm,
     public String diagnosis() {
         String point = switch (minimum.status()) {
             case CONVERGED -> null;
+            case NOT_CHECKED -> "the point was taken as given, not checked to be a minimum";
             case TOLERANCE_NOT_MET -> "the point is not a minimum to the minimizer's tolerance"
                     + " (Newton decrement " + minimum.decrement() + ", gradient norm "
                     + minimum.gradientNorm() + ")";

@@ -1,8 +1,8 @@
 package io.github.occam.evidence;
 
+import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
-import io.github.occam.internal.ModelChecks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -71,7 +71,7 @@ public final class LambdaSearch {
         Checks.notNull("lambdas", lambdas);
         for (int k = 0; k < lambdas.length; k++) {
             Checks.positive("lambdas[" + k + "]", lambdas[k]);
-            Laplace.checkProblem(model, lambdas[k]);
+            laplace.checkProblem(Cost.of(model, lambdas[k]));
         }
         Search search = new Search(model);
         List<Evidence> evidences = new ArrayList<>(lambdas.length);
@@ -108,7 +108,7 @@ public final class LambdaSearch {
             throw new IllegalArgumentException("lambdaHigh must be > lambdaLow = " + lambdaLow
                     + ", got " + lambdaHigh);
         }
-        Laplace.checkProblem(model, lambdaHigh);
+        laplace.checkProblem(Cost.of(model, lambdaHigh));
         Search search = new Search(model);
         double low = Math.log(lambdaLow);
         double high = Math.log(lambdaHigh);
@@ -139,19 +139,19 @@ public final class LambdaSearch {
 
     /** The evaluations of a search over ln lambda, warm-started, remembering the best. */
     private final class Search {
-        final Model model;
+        final Cost cost;
         final List<Point> points = new ArrayList<>();
         double[] start;
         Evidence best;
         Evidence last;
 
         Search(Model model) {
-            this.model = model;
-            this.start = new double[ModelChecks.sizes(model)];
+            this.cost = Cost.of(model, 0.0);
+            this.start = new double[cost.parameterCount()];
         }
 
         double value(double logLambda) {
-            Evidence evidence = laplace.evidenceFrom(model, Math.exp(logLambda), start);
+            Evidence evidence = laplace.evidenceFrom(cost.withLambda(Math.exp(logLambda)), start);
             last = evidence;
             points.add(new Point(evidence.lambda(), evidence.logEvidence(),
                     evidence.logEvidenceRatio(), evidence.converged()));

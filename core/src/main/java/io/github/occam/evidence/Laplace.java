@@ -1,12 +1,8 @@
 package io.github.occam.evidence;
 
 import io.github.occam.Cost;
-import io.github.occam.GaussNewton;
-import io.github.occam.Model;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
-import io.github.occam.internal.DenseHessianScope;
-import io.github.occam.internal.ModelChecks;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
 import io.github.occam.spectrum.HessianSpectrum;
@@ -21,8 +17,10 @@ import io.github.occam.spectrum.SpectrumMethod;
  * <pre>{@code
  * Laplace laplace = Laplace.of(Minimizer.lbfgs().withTolerance(1e-12),
  *         SpectrumMethod.exact());
- * Evidence atMinimum = laplace.evidenceFrom(model, 0.1, start);
- * Evidence atEndOfSgd = laplace.evidenceAt(model, trainedWeights, 0.1);
+ * Cost cost = Cost.of(model, 0.1);
+ * Evidence atMinimum = laplace.evidenceFrom(cost, start);
+ * Evidence atEndOfSgd = laplace.evidenceAt(cost, trainedWeights);      // checked by the minimizer
+ * Evidence asGiven = laplace.evidenceOf(cost, Minimum.unchecked(cost, trainedWeights));
  * }</pre>
  */
 public final class Laplace {
@@ -85,7 +83,7 @@ public final class Laplace {
      * terms of a network's Hessian. The minimization is unchanged.
      *
      * <pre>{@code
-     * Evidence underGgn = Laplace.defaults().withGaussNewton().evidenceAt(net, w, 0.01);
+     * Evidence underGgn = Laplace.defaults().withGaussNewton().evidenceAt(Cost.of(net, 0.01), w);
      * }</pre>
      *
      * @return the flow under the Gauss-Newton curvature; its evaluations need a model that
@@ -103,135 +101,122 @@ public final class Laplace {
     /**
      * Minimizes the cost from \(w = 0\) and evaluates the evidence at the minimum. For a
      * network, w = 0 is a saddle point of the cost (every hidden unit off): the minimizer then
-     * reports {@link io.github.occam.optim.Minimum.Status#NOT_A_MINIMUM} when its probes find a
-     * lower cost next to it; start elsewhere with {@link #evidenceFrom}.
+     * reports {@link Minimum.Status#NOT_A_MINIMUM} when its probes find a lower cost next to it;
+     * start elsewhere with {@link #evidenceFrom}.
      *
-     * @param model the model
-     * @param lambda the prior precision, finite and &gt; 0
+     * @param cost the cost, its \(\lambda\) &gt; 0
      * @return the evidence; check {@link Evidence#converged()}
      * @throws IllegalArgumentException on a bad argument, naming it and its value, and on the
      *     model's mistakes and out-of-range problems listed at {@link #evidenceFrom}
      */
-    public Evidence evidence(Model model, double lambda) {
-        int p = ModelChecks.sizes(model);
-        return evidenceFrom(model, lambda, new double[p]);
+    public Evidence evidence(Cost cost) {
+        Checks.notNull("cost", cost);
+        return evidenceFrom(cost, new double[cost.parameterCount()]);
     }
 
     /**
-     * Minimizes the cost from {@code start} and evaluates the evidence at the minimum. A ReLU
-     * network's cost has kinks, where the minimizer may stall: {@link Evidence#converged()} then
-     * says false, and {@link Evidence#diagnosis()} why.
+     * Minimizes the cost from {@code start} and evaluates the evidence at the minimum, with the
+     * curvature the minimizer returns in its {@link Minimum} (the dense Hessian Newton's method
+     * factored there is decomposed, not formed again). A ReLU network's cost has kinks, where the
+     * minimizer may stall: {@link Evidence#converged()} then says false, and
+     * {@link Evidence#diagnosis()} why.
      *
-     * @param model the model
-     * @param lambda the prior precision, finite and &gt; 0
+     * @param cost the cost, its \(\lambda\) &gt; 0
      * @param start the starting point, length P, finite (not modified)
      * @return the evidence; check {@link Evidence#converged()}
      * @throws IllegalArgumentException on a bad argument, naming it and its value; if the model
-     *     reports fewer than 1 parameter or example, returns a cost, gradient, curvature or null
-     *     log-likelihood that is not finite, or a curvature operator of the wrong dimension
-     *     (the message names the model's class and the value); if {@code lambda} is so large
-     *     that the Hessian of C, \(\lambda I\) plus the model's curvature, is beyond the range
-     *     of doubles; or if the spectrum method or the minimizer needs more memory than the JVM
-     *     may use
+     *     returns a cost, gradient, curvature or null log-likelihood that is not finite, or a
+     *     curvature operator of the wrong dimension (the message names the model's class and
+     *     the value); if {@code lambda} is so large that the Hessian of C, \(\lambda I\) plus
+     *     the model's curvature, is beyond the range of doubles; or if the spectrum method or the
+     *     minimizer needs more memory than the JVM may use
      */
-    public Evidence evidenceFrom(Model model, double lambda, double[] start) {
-        checkProblem(model, lambda);
-        method.requireFits(model.parameterCount());
-        try (DenseHessianScope scope = DenseHessianScope.open()) {
-            Minimum minimum = minimizer.minimize(model, lambda, start);
-            return assemble(model, lambda, minimum, scope);
-        }
+    public Evidence evidenceFrom(Cost cost, double[] start) {
+        checkProblem(cost);
+        return assemble(cost, minimizer.minimize(cost, start));
     }
 
     /**
-     * Evaluates the evidence at a given point {@code w}, without minimizing (for example at the
-     * end of SGD). Away from a minimum the eigenvalues below \(\lambda\) are left out, as in
-     * Smith &amp; Le, and {@link Evidence#converged()} tells whether {@code w} is a minimum to
-     * the minimizer's tolerance ({@link Minimizer#check}).
+     * Evaluates the evidence at a given point {@code w} (for example at the end of SGD), without
+     * minimizing, and checks with the minimizer whether the point is a minimum to its tolerance
+     * ({@link Minimizer#check}): {@link Evidence#converged()} says so. Away from a minimum the
+     * eigenvalues below \(\lambda\) are left out, as in Smith &amp; Le.
      *
-     * @param model the model
+     * @param cost the cost, its \(\lambda\) &gt; 0
      * @param w the point, length P, finite (copied)
-     * @param lambda the prior precision, finite and &gt; 0
      * @return the evidence at {@code w}
      * @throws IllegalArgumentException as {@link #evidenceFrom}
      */
-    public Evidence evidenceAt(Model model, double[] w, double lambda) {
-        checkProblem(model, lambda);
-        method.requireFits(model.parameterCount());
-        Checks.finiteVector("w", w, model.parameterCount());
-        try (DenseHessianScope scope = DenseHessianScope.open()) {
-            return assemble(model, lambda, minimizer.check(model, lambda, w), scope);
-        }
+    public Evidence evidenceAt(Cost cost, double[] w) {
+        checkProblem(cost);
+        Checks.finiteVector("w", w, cost.parameterCount());
+        return assemble(cost, minimizer.check(cost, w));
     }
 
-    /** Checks the model's sizes and that lambda leaves the Hessian of C within range. */
-    static void checkProblem(Model model, double lambda) {
-        int p = ModelChecks.sizes(model);
-        Checks.positive("lambda", lambda);
+    /**
+     * Evaluates the evidence at a point whose status is already decided: the result of a
+     * minimizer, or a point taken as it is with {@link Minimum#unchecked} (no verdict on
+     * whether it is a minimum, and none of the minimizer's work: for a point of a large network
+     * where the check would cost as much as the spectrum). The evidence's
+     * {@link Evidence#diagnosis()} then says that the point was not checked. The minimum's
+     * curvature operator, when it has one, is used for the Hessian; it must be that of
+     * {@code cost} at the point.
+     *
+     * <pre>{@code
+     * Cost cost = Cost.of(net, 1.0);
+     * Evidence atEnd = Laplace.of(Minimizer.automatic(), SpectrumMethod.automatic())
+     *         .evidenceOf(cost, Minimum.unchecked(cost, sgdEndPoint));
+     * }</pre>
+     *
+     * @param cost the cost, its \(\lambda\) &gt; 0
+     * @param point the point, from this cost
+     * @return the evidence at the point
+     * @throws IllegalArgumentException as {@link #evidenceFrom}, or if the point is not of
+     *     dimension P
+     */
+    public Evidence evidenceOf(Cost cost, Minimum point) {
+        checkProblem(cost);
+        Checks.notNull("point", point);
+        Checks.length("point.parameters()", point.parameters(), cost.parameterCount());
+        return assemble(cost, point);
+    }
+
+    /**
+     * Checks that the cost has \(\lambda &gt; 0\) (the prior's normalization needs it), that
+     * \(\lambda\) leaves the Hessian of C within range, and that the method can handle P.
+     */
+    void checkProblem(Cost cost) {
+        Checks.notNull("cost", cost);
+        int p = cost.parameterCount();
+        double lambda = Checks.positive("lambda", cost.lambda());
         if (!(lambda * p < Double.MAX_VALUE)) {
             throw new IllegalArgumentException("lambda = " + lambda + " is out of range for P = "
                     + p + " parameters: the Hessian of the cost, lambda I plus the curvature of "
                     + "H, has a trace of at least P lambda, beyond the range of doubles");
         }
+        method.requireFits(p);
     }
 
     /**
-     * Takes the curvature at the minimum's point and assembles the evidence. For the exact
-     * spectrum of the Hessian, the dense Hessian of C that the minimizer factored at that very
-     * point, if the scope kept it, is decomposed instead of being formed again (the same matrix,
-     * from the same code).
+     * Takes the curvature at the minimum's point and assembles the evidence: the Hessian the
+     * minimum carries (for the exact spectrum, the dense matrix the minimizer factored there),
+     * or, under Gauss-Newton or where the minimum carries none, the cost's curvature built
+     * at the point.
      */
-    private Evidence assemble(Model model, double lambda, Minimum minimum,
-            DenseHessianScope scope) {
+    private Evidence assemble(Cost cost, Minimum minimum) {
         double[] w = minimum.parameters();
-        double crossEntropy = ModelChecks.crossEntropy(model, w, "at the minimum");
-        Cost cost = Cost.of(model, lambda);
-        if (gaussNewton && !(model instanceof GaussNewton)) {
-            throw new IllegalArgumentException(ModelChecks.name(model) + " has no Gauss-Newton"
-                    + " curvature: it does not implement GaussNewton");
-        }
+        double crossEntropy = cost.crossEntropy(w, "at the minimum");
         SymmetricOperator curvature = gaussNewton ? cost.gaussNewtonAt(w)
-                : ModelChecks.costHessian(cost, w);
-        double[][] factored = gaussNewton || method != SpectrumMethod.exact() ? null
-                : scope.take(model, lambda, w);
-        HessianSpectrum spectrum = method.compute(factored == null ? curvature
-                : new FormedOnce(curvature, factored), lambda);
+                : minimum.curvature() != null ? minimum.curvature() : cost.hessianAt(w);
+        HessianSpectrum spectrum = method.compute(curvature, cost.lambda());
         if (spectrum == null || spectrum.dimension() != w.length) {
             throw new IllegalArgumentException("the spectrum method " + method + " returned "
                     + (spectrum == null ? "null" : "a spectrum of dimension "
                             + spectrum.dimension()) + " for P = " + w.length);
         }
-        return new Evidence(lambda, crossEntropy, Checks.norm(w),
-                ModelChecks.nullLogLikelihood(model), model.exampleCount(), spectrum, minimum);
-    }
-
-    /** An operator whose dense form was already computed, by the minimizer at the same point. */
-    private static final class FormedOnce implements SymmetricOperator {
-        private final SymmetricOperator operator;
-        private double[][] dense;
-
-        FormedOnce(SymmetricOperator operator, double[][] dense) {
-            this.operator = operator;
-            this.dense = dense;
-        }
-
-        @Override
-        public int dimension() {
-            return operator.dimension();
-        }
-
-        @Override
-        public void apply(double[] v, double[] out) {
-            operator.apply(v, out);
-        }
-
-        /** Returns the kept matrix the first time, a newly formed one after that. */
-        @Override
-        public double[][] toDense() {
-            double[][] kept = dense;
-            dense = null;
-            return kept != null ? kept : operator.toDense();
-        }
+        return new Evidence(cost.lambda(), crossEntropy, Checks.norm(w),
+                cost.nullLogLikelihood(), cost.exampleCount(), spectrum,
+                minimum.withoutCurvature());
     }
 
     /** Names the minimizer. */

@@ -1,17 +1,21 @@
 package io.github.occam.optim;
 
+import io.github.occam.Cost;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 
 /**
  * The result of {@link Minimizer#minimize} (or {@link Minimizer#check}): the point reached, the
- * cost, gradient norm and Newton decrement there, and why the minimizer stopped. A minimizer that
+ * cost, gradient norm and Newton decrement there, why the minimizer stopped, and the curvature
+ * of the cost at the point. A minimizer that
  * stops early (iteration limit, a line search that cannot decrease the cost, a point that is not
  * a minimum) returns its last point with {@link #converged()} false and the reason in
  * {@link #status()}; it never reports an unconverged point as a minimum, and never a cost or a
  * point that is not finite. Instances are immutable and may be shared between threads.
  *
  * <pre>{@code
- * Minimum minimum = Minimizer.newton().minimize(model, 0.1, new double[model.parameterCount()]);
+ * Minimum minimum = Minimizer.newton().minimize(Cost.of(model, 0.1),
+ *         new double[model.parameterCount()]);
  * if (!minimum.converged()) {
  *     throw new IllegalStateException("no minimum (" + minimum.status() + "): " + minimum);
  * }
@@ -27,9 +31,15 @@ import io.github.occam.internal.Checks;
  * @param iterations the number of iterations taken
  * @param status why the minimizer stopped; {@link Status#CONVERGED} when the point is a minimum
  *     to the minimizer's tolerance
+ * @param curvature the Hessian of the cost at the point as the minimizer last built it
+ *     ({@link io.github.occam.Cost#hessianAt}), or {@code null} where none was built. When
+ *     Newton's method factored the dense Hessian there, the operator's first
+ *     {@link SymmetricOperator#toDense()} hands out that matrix instead of forming it again
+ *     (later calls form a new one), which is how the exact spectrum of the evidence reuses it.
+ *     Not compared by {@link #equals}.
  */
 public record Minimum(double[] parameters, double cost, double gradientNorm, double decrement,
-        int iterations, Status status) {
+        int iterations, Status status, SymmetricOperator curvature) {
 
     /** Why a minimizer stopped, or what a check found at a given point. */
     public enum Status {
@@ -42,6 +52,11 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, dou
         CONVERGED,
         /** The point was given, not minimized ({@link Minimizer#check}), and misses the tolerance. */
         TOLERANCE_NOT_MET,
+        /**
+         * The point was given and taken as it is, without the minimizer's check (see
+         * {@link #unchecked}): whether it is a minimum is not known.
+         */
+        NOT_CHECKED,
         /** The minimizer stopped at its iteration limit. */
         ITERATION_LIMIT,
         /**
@@ -76,6 +91,57 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, dou
         }
         Checks.atLeast("iterations", iterations, 0);
         Checks.notNull("status", status);
+        if (curvature != null && curvature.dimension() != parameters.length) {
+            throw new IllegalArgumentException("curvature has dimension " + curvature.dimension()
+                    + ", expected P = " + parameters.length);
+        }
+    }
+
+    /**
+     * Returns the result without a curvature operator.
+     *
+     * @param parameters the point, finite (copied)
+     * @param cost the cost there, finite
+     * @param gradientNorm the gradient norm there, finite and &gt;= 0
+     * @param decrement the Newton decrement there, finite and &gt;= 0, or NaN
+     * @param iterations the number of iterations taken, &gt;= 0
+     * @param status why the minimizer stopped
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     */
+    public Minimum(double[] parameters, double cost, double gradientNorm, double decrement,
+            int iterations, Status status) {
+        this(parameters, cost, gradientNorm, decrement, iterations, status, null);
+    }
+
+    /**
+     * Returns a given point as it is, without the minimizer's verdict: its cost and gradient
+     * norm evaluated (checked finite), no decrement, 0 iterations, the status
+     * {@link Status#NOT_CHECKED} and the Hessian of the cost there. The Laplace evidence at
+     * such a point says that the point was not checked.
+     *
+     * <pre>{@code
+     * Minimum end = Minimum.unchecked(Cost.of(net, 1.0), sgdEndPoint);
+     * }</pre>
+     *
+     * @param cost the cost
+     * @param w the point, length P, finite (copied)
+     * @return the unchecked point
+     * @throws IllegalArgumentException on a bad argument, or a cost or gradient that is not
+     *     finite there, naming it
+     */
+    public static Minimum unchecked(Cost cost, double[] w) {
+        Checks.notNull("cost", cost);
+        Checks.finiteVector("w", w, cost.parameterCount());
+        double[] gradient = new double[w.length];
+        double value = cost.checkedValue(w, gradient, "at the given point");
+        return new Minimum(w, value, Checks.norm(gradient), Double.NaN, 0, Status.NOT_CHECKED,
+                cost.hessianAt(w));
+    }
+
+    /** Returns this result without its curvature operator (which may hold a dense matrix). */
+    public Minimum withoutCurvature() {
+        return curvature == null ? this : new Minimum(parameters, cost, gradientNorm, decrement,
+                iterations, status, null);
     }
 
     /**
@@ -116,6 +182,7 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, dou
                 && Double.compare(decrement, m.decrement) == 0
                 && iterations == m.iterations
                 && status == m.status;
+        // the curvature is derived from the point, not compared
     }
 
     /** Hashes all components, the parameters element by element. */

@@ -5,7 +5,6 @@ import io.github.occam.Estimate;
 import io.github.occam.Model;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
-import io.github.occam.internal.ModelChecks;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -80,11 +79,8 @@ public record HessianSpectrum(double lambda, int dimension, Estimate sumLogRatio
      *     memory of the JVM
      */
     public static HessianSpectrum exact(Model model, double[] w, double lambda) {
-        int p = ModelChecks.sizes(model);
         Checks.positive("lambda", lambda);
-        Checks.finiteVector("w", w, p);
-        return SpectrumMethod.exact().compute(ModelChecks.costHessian(Cost.of(model, lambda), w),
-                lambda);
+        return SpectrumMethod.exact().compute(Cost.of(model, lambda).hessianAt(w), lambda);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.occam.Batch;
+import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.TestSupport;
@@ -57,9 +58,9 @@ class BadModelTest {
             () -> Evidence.at(model, new double[4], 1.0),
             () -> LambdaSearch.defaults().maximize(model, 0.1, 10.0),
             () -> LambdaSearch.defaults().scan(model, 1.0),
-            () -> Minimizer.newton().minimize(model, 1.0, new double[4]),
-            () -> Minimizer.lbfgs().minimize(model, 1.0, new double[4]),
-            () -> Minimizer.newton().check(model, 1.0, new double[4]),
+            () -> Minimizer.newton().minimize(Cost.of(model, 1.0), new double[4]),
+            () -> Minimizer.lbfgs().minimize(Cost.of(model, 1.0), new double[4]),
+            () -> Minimizer.newton().check(Cost.of(model, 1.0), new double[4]),
         };
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class)
@@ -98,7 +99,7 @@ class BadModelTest {
         assertThatThrownBy(() -> Evidence.of(model, 1.0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("UserModel.crossEntropy left gradient[2] = NaN at the start");
-        assertThatThrownBy(() -> Minimizer.lbfgs().minimize(model, 1.0, new double[4]))
+        assertThatThrownBy(() -> Minimizer.lbfgs().minimize(Cost.of(model, 1.0), new double[4]))
                 .hasMessageContaining("gradient[2] = NaN");
     }
 
@@ -119,7 +120,7 @@ class BadModelTest {
         };
         for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
             Evidence e = Laplace.of(minimizer, io.github.occam.spectrum.SpectrumMethod.exact())
-                    .evidence(model, 1e-3);
+                    .evidence(Cost.of(model, 1e-3));
             assertThat(e.converged()).as(minimizer.toString()).isFalse();
             assertThat(e.logEvidenceRatio()).isFinite();
             assertThat(e.cost()).isFinite();
@@ -241,7 +242,7 @@ class BadModelTest {
     void aProductThatIsNotFiniteIsNamed() {
         Model model = withSpoiledCurvature(null, out -> out[1] = Double.POSITIVE_INFINITY);
         // the dense form serves Newton's method; the probes of the converged point multiply
-        assertThatThrownBy(() -> Minimizer.newton().minimize(model, 1.0, new double[4]))
+        assertThatThrownBy(() -> Minimizer.newton().minimize(Cost.of(model, 1.0), new double[4]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("UserModel.hessianAt(w).apply returned Infinity at index 1");
     }

@@ -3,6 +3,7 @@ package io.github.occam.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.occam.Cost;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
@@ -45,7 +46,7 @@ class ConvergenceCriterionTest {
     }
 
     private static Evidence evidence(Minimizer minimizer, LogisticRegression model, double lambda) {
-        return Laplace.of(minimizer, SpectrumMethod.exact()).evidence(model, lambda);
+        return Laplace.of(minimizer, SpectrumMethod.exact()).evidence(Cost.of(model, lambda));
     }
 
     /** Checks that the default is converged, that tighter and L-BFGS agree with it to 1e-6. */

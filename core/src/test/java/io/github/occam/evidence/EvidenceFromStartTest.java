@@ -1,5 +1,6 @@
 package io.github.occam.evidence;
 
+import io.github.occam.Cost;
 import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.spectrum.HessianSpectrum;
 
@@ -39,7 +40,7 @@ class EvidenceFromStartTest {
         double lambda = 0.1;
         Evidence atZero = Evidence.of(net, lambda);
         double[] start = ShallowNetwork.initialParameters(3, HIDDEN, 2, 42L);
-        Evidence trained = Laplace.of(Minimizer.lbfgs(), SpectrumMethod.exact()).evidenceFrom(net, lambda, start);
+        Evidence trained = Laplace.of(Minimizer.lbfgs(), SpectrumMethod.exact()).evidenceFrom(Cost.of(net, lambda), start);
 
         // From w = 0 no gradient reaches the weights: only the output biases move, and they can do
         // no better than the class frequencies, whose cross-entropy is N times their entropy.

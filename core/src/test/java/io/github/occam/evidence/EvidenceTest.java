@@ -1,5 +1,6 @@
 package io.github.occam.evidence;
 
+import io.github.occam.Cost;
 import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.Batch;
 import io.github.occam.Estimate;
@@ -73,7 +74,7 @@ class EvidenceTest {
     void lbfgsGivesTheSameExactEvidence() {
         Data data = Data.of(30, 40, 0.5, 9);
         Evidence evidence = Laplace.of(Minimizer.lbfgs(),
-                SpectrumMethod.exact()).evidence(data.model(), 0.2);
+                SpectrumMethod.exact()).evidence(Cost.of(data.model(), 0.2));
         double exact = data.logMarginalLikelihood(0.2);
         assertThat(evidence.converged()).isTrue();
         assertThat(evidence.logEvidence()).isCloseTo(exact, within(1e-9 * Math.abs(exact)));
@@ -189,7 +190,7 @@ class EvidenceTest {
                     Estimate.of(1, 0.5), Estimate.of(7 * lambda, 1.0), lambda, 4 * lambda,
                     new double[0], 40, false);
         };
-        Evidence evidence = Laplace.of(Minimizer.newton(), withError).evidence(data.model(), 0.5);
+        Evidence evidence = Laplace.of(Minimizer.newton(), withError).evidence(Cost.of(data.model(), 0.5));
         assertThat(evidence.logOccamFactor()).isCloseTo(-0.5 * Math.log(8), within(1e-15));
         assertThat(evidence.logOccamFactorError()).isEqualTo(0.125);
         assertThat(evidence.logEvidenceRatioError()).isEqualTo(0.125);
@@ -283,8 +284,8 @@ class EvidenceTest {
         assertThatThrownBy(() -> Evidence.of(model, -1.0)).hasMessage("lambda must be finite and > 0, got -1.0");
         assertThatThrownBy(() -> Evidence.of(model, Double.NaN)).hasMessage("lambda must be finite and > 0, got NaN");
         assertThatThrownBy(() -> Evidence.of(null, 1.0)).hasMessage("model must not be null");
-        assertThatThrownBy(() -> Laplace.of(null, exact).evidence(model, 1.0)).hasMessage("minimizer must not be null");
-        assertThatThrownBy(() -> Laplace.of(newton, null).evidence(model, 1.0)).hasMessage("method must not be null");
+        assertThatThrownBy(() -> Laplace.of(null, exact).evidence(Cost.of(model, 1.0))).hasMessage("minimizer must not be null");
+        assertThatThrownBy(() -> Laplace.of(newton, null).evidence(Cost.of(model, 1.0))).hasMessage("method must not be null");
         assertThatThrownBy(() -> Evidence.at(model, new double[3], 1.0)).hasMessage("w has length 3, expected 2");
         assertThatThrownBy(() -> Evidence.at(model, null, 1.0)).hasMessage("w must not be null");
         assertThatThrownBy(() -> Evidence.at(model, new double[] {0, Double.NaN}, 1.0))

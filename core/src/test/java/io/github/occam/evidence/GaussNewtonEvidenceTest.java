@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.occam.Cost;
 import io.github.occam.TestSupport;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetwork;
@@ -32,8 +33,8 @@ class GaussNewtonEvidenceTest {
         LogisticRegression logistic = LogisticRegression.of(x, labels(x, 2, 4), true);
         SoftmaxRegression softmax = SoftmaxRegression.of(x, labels(x, 3, 5), 3, true);
         for (var model : new io.github.occam.GaussNewton[] {logistic, softmax}) {
-            Evidence hessian = Laplace.defaults().evidence(model, 0.7);
-            Evidence ggn = Laplace.defaults().withGaussNewton().evidence(model, 0.7);
+            Evidence hessian = Laplace.defaults().evidence(Cost.of(model, 0.7));
+            Evidence ggn = Laplace.defaults().withGaussNewton().evidence(Cost.of(model, 0.7));
             assertThat(ggn.converged()).isTrue();
             assertThat(ggn.logEvidenceRatio()).as(model.getClass().getSimpleName())
                     .isCloseTo(hessian.logEvidenceRatio(),
@@ -46,8 +47,8 @@ class GaussNewtonEvidenceTest {
         double[][] x = TestSupport.gaussian(new Random(7), 40, 3);
         ShallowNetwork net = ShallowNetwork.of(x, labels(x, 3, 8), 6, 3);
         double[] w = net.shape().initialParameters(9L);
-        Evidence hessian = Laplace.defaults().evidenceAt(net, w, 0.05);
-        Evidence ggn = Laplace.defaults().withGaussNewton().evidenceAt(net, w, 0.05);
+        Evidence hessian = Laplace.defaults().evidenceAt(Cost.of(net, 0.05), w);
+        Evidence ggn = Laplace.defaults().withGaussNewton().evidenceAt(Cost.of(net, 0.05), w);
         assertThat(ggn.excludedEigenvalues()).isZero();   // G + lambda I >= lambda I
         assertThat(ggn.spectrum().minEigenvalue()).isGreaterThanOrEqualTo(0.05 * (1 - 1e-12));
         assertThat(hessian.spectrum().minEigenvalue()).isLessThan(0.05);   // negative curvature
@@ -61,7 +62,7 @@ class GaussNewtonEvidenceTest {
         double[][] x = TestSupport.gaussian(new Random(1), 10, 2);
         GaussianLinearRegression model = GaussianLinearRegression.of(x,
                 TestSupport.linearTargets(new Random(2), x, 0.5), 0.5);
-        assertThatThrownBy(() -> Laplace.defaults().withGaussNewton().evidence(model, 1.0))
+        assertThatThrownBy(() -> Laplace.defaults().withGaussNewton().evidence(Cost.of(model, 1.0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("GaussianLinearRegression has no Gauss-Newton curvature: it does not"
                         + " implement GaussNewton");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.Batch;
+import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.optim.Minimizer;
@@ -113,7 +114,7 @@ class OutOfRangeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the exact spectrum of the dense 1000000 x 1000000 "
                         + "Hessian needs 12000.0 GB");
-        assertThatThrownBy(() -> Minimizer.newton().minimize(wide, 1.0, new double[1_000_000]))
+        assertThatThrownBy(() -> Minimizer.newton().minimize(Cost.of(wide, 1.0), new double[1_000_000]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Newton's method on the dense 1000000 x 1000000 Hessian "
                         + "needs 12000.0 GB");
@@ -121,7 +122,7 @@ class OutOfRangeTest {
         // conjugate gradients on the finite-difference curvature
         double[] start = new double[3000];
         Arrays.fill(start, 1.0);
-        assertThat(Minimizer.automatic().minimize(new Wide(3000), 1.0, start).converged())
+        assertThat(Minimizer.automatic().minimize(Cost.of(new Wide(3000), 1.0), start).converged())
                 .isTrue();
     }
 }

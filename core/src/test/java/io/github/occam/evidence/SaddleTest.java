@@ -38,7 +38,7 @@ class SaddleTest {
         ShallowNetwork net = xor();
         for (double lambda : new double[] {1e-3, 0.1, 3.0}) {
             for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
-                Evidence e = Laplace.of(minimizer, SpectrumMethod.exact()).evidence(net, lambda);
+                Evidence e = Laplace.of(minimizer, SpectrumMethod.exact()).evidence(Cost.of(net, lambda));
                 // the weights never move from 0 and the gradient (nearly) vanishes there ...
                 assertThat(e.gradientNorm()).isLessThan(1e-6);
                 // ... but a lower cost lies next to it
@@ -83,7 +83,7 @@ class SaddleTest {
         Model model = new TestSupport.DoubleWell(3);
         for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
             Evidence e = Laplace.of(minimizer, SpectrumMethod.exact())
-                    .evidenceFrom(model, 0.1, new double[3]);
+                    .evidenceFrom(Cost.of(model, 0.1), new double[3]);
             assertThat(e.converged()).as(minimizer.toString()).isFalse();
             assertThat(e.minimum().status()).isEqualTo(Minimum.Status.NOT_A_MINIMUM);
             assertThat(e.minimum().decrement()).isNaN();

@@ -51,7 +51,7 @@ public final class Curvatures {
         SoftmaxRegression model = SoftmaxRegression.of(x, randomLabels(random, n, classes),
                 classes, true);
         Minimum minimum = Minimizer.newton().withGradientTolerance(1e-10)
-                .minimize(model, lambda, new double[model.parameterCount()]);
+                .minimize(Cost.of(model, lambda), new double[model.parameterCount()]);
         if (!minimum.converged()) {
             throw new AssertionError("no minimum: " + minimum);
         }

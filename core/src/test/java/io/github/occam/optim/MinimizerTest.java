@@ -45,7 +45,7 @@ class MinimizerTest {
             case "lbfgs" -> Minimizer.lbfgs();
             default -> Minimizer.automatic();
         };
-        Minimum minimum = minimizer.withTolerance(1e-12).minimize(model, lambda, new double[p]);
+        Minimum minimum = minimizer.withTolerance(1e-12).minimize(Cost.of(model, lambda), new double[p]);
         double[] expected = ridge(x, y, 0.5, lambda);
         assertThat(minimum.converged()).isTrue();
         assertThat(minimum.status()).isEqualTo(Minimum.Status.CONVERGED);
@@ -66,8 +66,8 @@ class MinimizerTest {
     void newtonAndLbfgsAgreeOnLogisticRegression() {
         Model model = TestSupport.Logistic.random(new Random(3), 60, 10, 0.3);
         double[] start = new double[10];
-        Minimum newton = Minimizer.newton().minimize(model, 0.05, start);
-        Minimum lbfgs = Minimizer.lbfgs().minimize(model, 0.05, start);
+        Minimum newton = Minimizer.newton().minimize(Cost.of(model, 0.05), start);
+        Minimum lbfgs = Minimizer.lbfgs().minimize(Cost.of(model, 0.05), start);
         assertThat(newton.converged()).isTrue();
         assertThat(lbfgs.converged()).isTrue();
         // strong convexity (lambda = 0.05) bounds |w - w0| by |grad| / lambda
@@ -85,7 +85,7 @@ class MinimizerTest {
         // separable labels: without the prior the minimum is at infinity
         TestSupport.Logistic model = TestSupport.Logistic.random(new Random(8), 20, 30, 0.0);
         for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
-            Minimum minimum = minimizer.withMaxIterations(5000).minimize(model, 1e-4, new double[30]);
+            Minimum minimum = minimizer.withMaxIterations(5000).minimize(Cost.of(model, 1e-4), new double[30]);
             assertThat(minimum.converged()).as(minimizer.toString()).isTrue();
             assertThat(minimum.decrement()).isLessThanOrEqualTo(
                     Minimizer.DEFAULT_TOLERANCE * (1 + minimum.cost()));
@@ -98,7 +98,7 @@ class MinimizerTest {
         double[] start = {0.1, -0.05, 0.2, 3.0};
         double lambda = 0.1;
         for (Minimizer minimizer : new Minimizer[] {Minimizer.newton(), Minimizer.lbfgs()}) {
-            Minimum minimum = minimizer.minimize(model, lambda, start);
+            Minimum minimum = minimizer.minimize(Cost.of(model, lambda), start);
             assertThat(minimum.converged()).as(minimizer.toString()).isTrue();
             for (double w : minimum.parameters()) {
                 // a minimum, not the saddle at 0: w^2 = 2 - lambda
@@ -114,12 +114,10 @@ class MinimizerTest {
         int p = Minimizer.AUTOMATIC_NEWTON_LIMIT + 1;
         double[][] x = TestSupport.gaussian(random, 4, p);
         Model model = GaussianLinearRegression.of(x, TestSupport.linearTargets(random, x, 1.0), 1.0);
-        Minimum minimum = Minimizer.automatic().minimize(model, 1.0, new double[p]);
+        Minimum minimum = Minimizer.automatic().minimize(Cost.of(model, 1.0), new double[p]);
         assertThat(minimum.converged()).isTrue();
         assertThat(minimum.iterations()).isGreaterThan(1);   // Newton would solve it in one step
-        Minimum newton = Minimizer.newton().withMaxIterations(1).minimize(
-                GaussianLinearRegression.of(new double[][] {{1, 2}, {3, 4}, {5, 7}}, new double[] {1, 2, 3}, 1.0),
-                1.0, new double[2]);
+        Minimum newton = Minimizer.newton().withMaxIterations(1).minimize(Cost.of(GaussianLinearRegression.of(new double[][] {{1, 2}, {3, 4}, {5, 7}}, new double[] {1, 2, 3}, 1.0), 1.0), new double[2]);
         assertThat(newton.iterations()).isEqualTo(1);
         assertThat(newton.converged()).isTrue();
     }
@@ -127,17 +125,17 @@ class MinimizerTest {
     @Test
     void nonConvergenceIsVisible() {
         Model model = TestSupport.Logistic.random(new Random(4), 50, 6, 0.3);
-        Minimum limited = Minimizer.lbfgs().withMaxIterations(2).minimize(model, 0.01, new double[6]);
+        Minimum limited = Minimizer.lbfgs().withMaxIterations(2).minimize(Cost.of(model, 0.01), new double[6]);
         assertThat(limited.converged()).isFalse();
         assertThat(limited.status()).isEqualTo(Minimum.Status.ITERATION_LIMIT);
         assertThat(limited.iterations()).isEqualTo(2);
         // tolerances below rounding: stops without a false claim of convergence
-        Minimum tight = Minimizer.newton().withTolerance(1e-300).minimize(model, 0.01, new double[6]);
+        Minimum tight = Minimizer.newton().withTolerance(1e-300).minimize(Cost.of(model, 0.01), new double[6]);
         assertThat(tight.converged()).isFalse();
         assertThat(tight.status()).isEqualTo(Minimum.Status.STALLED);
         assertThat(tight.gradientNorm()).isLessThan(1e-9);
         Minimum absolute = Minimizer.newton().withGradientTolerance(1e-300)
-                .minimize(model, 0.01, new double[6]);
+                .minimize(Cost.of(model, 0.01), new double[6]);
         assertThat(absolute.converged()).isFalse();
         assertThat(absolute.status()).isEqualTo(Minimum.Status.STALLED);
     }
@@ -151,7 +149,7 @@ class MinimizerTest {
                 return Double.NaN;
             }
         };
-        assertThatThrownBy(() -> Minimizer.newton().minimize(broken, 1.0, new double[1]))
+        assertThatThrownBy(() -> Minimizer.newton().minimize(Cost.of(broken, 1.0), new double[1]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("crossEntropy returned NaN at the start point");
     }
@@ -174,18 +172,20 @@ class MinimizerTest {
     void rejectsBadInput() {
         Model model = TestSupport.Logistic.random(new Random(4), 10, 3, 0.3);
         Minimizer minimizer = Minimizer.newton();
-        assertThatThrownBy(() -> minimizer.minimize(model, 0.0, new double[3]))
+        assertThatThrownBy(() -> minimizer.minimize(Cost.of(model, -1.0), new double[3]))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("lambda must be finite and > 0, got 0.0");
-        assertThatThrownBy(() -> minimizer.minimize(model, Double.NaN, new double[3]))
-                .hasMessage("lambda must be finite and > 0, got NaN");
-        assertThatThrownBy(() -> minimizer.minimize(model, 1.0, new double[2]))
+                .hasMessage("lambda must be finite and >= 0, got -1.0");
+        assertThatThrownBy(() -> minimizer.minimize(Cost.of(model, Double.NaN), new double[3]))
+                .hasMessage("lambda must be finite and >= 0, got NaN");
+        assertThatThrownBy(() -> minimizer.minimize(null, new double[3]))
+                .hasMessage("cost must not be null");
+        assertThatThrownBy(() -> minimizer.minimize(Cost.of(model, 1.0), new double[2]))
                 .hasMessage("start has length 2, expected 3");
-        assertThatThrownBy(() -> minimizer.minimize(model, 1.0, null))
+        assertThatThrownBy(() -> minimizer.minimize(Cost.of(model, 1.0), null))
                 .hasMessage("start must not be null");
-        assertThatThrownBy(() -> minimizer.minimize(model, 1.0, new double[] {0, Double.NaN, 0}))
+        assertThatThrownBy(() -> minimizer.minimize(Cost.of(model, 1.0), new double[] {0, Double.NaN, 0}))
                 .hasMessage("start[1] must be finite, got NaN");
-        assertThatThrownBy(() -> minimizer.minimize(null, 1.0, new double[3]))
+        assertThatThrownBy(() -> minimizer.minimize(Cost.of(null, 1.0), new double[3]))
                 .hasMessage("model must not be null");
         assertThatThrownBy(() -> minimizer.withGradientTolerance(-1e-3))
                 .hasMessage("tolerance must be finite and > 0, got -0.001");

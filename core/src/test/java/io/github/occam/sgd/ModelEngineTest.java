@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.Batch;
+import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.data.Dataset;
 import io.github.occam.models.GaussianLinearRegression;
@@ -88,7 +89,7 @@ class ModelEngineTest {
         double lambda = 1.0;
         double[] zero = new double[model.parameterCount()];
         Minimum minimum = Minimizer.newton().withGradientTolerance(1e-12)
-                .minimize(model, lambda, zero);
+                .minimize(Cost.of(model, lambda), zero);
         SgdSettings gd = SgdSettings.defaults().withBatchSize(n).withLearningRate(0.5)
                 .withMomentum(0.0).withLambda(lambda);
         double previous = Double.POSITIVE_INFINITY;

@@ -102,7 +102,7 @@ public final class EvidenceScaling {
      * Hessian and its Cholesky factorization).
      */
     private static double evidenceAt(LogisticProblem problem) {
-        return Laplace.defaults().evidenceAt(problem.model(), problem.point(), LAMBDA)
+        return Laplace.defaults().evidenceAt(Cost.of(problem.model(), LAMBDA), problem.point())
                 .logEvidenceRatio();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.occam.benchmarks;
 
+import io.github.occam.Cost;
 import io.github.occam.evidence.Evidence;
 import io.github.occam.evidence.Laplace;
 import io.github.occam.linalg.SymmetricEigenvalues;
@@ -79,6 +80,6 @@ public class ExactSpectrumBenchmark extends BenchmarkDefaults {
      */
     @Benchmark
     public Evidence evidenceAt() {
-        return Laplace.defaults().evidenceAt(model, w, LAMBDA);
+        return Laplace.defaults().evidenceAt(Cost.of(model, LAMBDA), w);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.occam.optim;
+package io.github.occam.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

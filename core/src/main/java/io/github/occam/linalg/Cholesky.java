@@ -1,8 +1,8 @@
-package io.github.occam.optim;
+package io.github.occam.linalg;
 
 /**
- * The Cholesky factorization of a dense symmetric matrix, for the Newton steps of
- * {@link Minimizer}: right-looking, in panels of {@value #PANEL} columns. A panel is factored
+ * The Cholesky factorization of a dense symmetric matrix, for the Newton steps of the
+ * minimizer: right-looking, in panels of 4 columns. A panel is factored
  * column by column; then every later row i takes the panel's update at once,
  * {@code a[i][j] -= sum_m l[i][m] l[j][m]} for j up to i, as one pass of scaled additions over
  * the row against copies of the panel's columns. Those passes are loops the JIT compiles to
@@ -17,22 +17,25 @@ package io.github.occam.optim;
  * }
  * }</pre>
  */
-final class Cholesky {
+public final class Cholesky {
 
     /** Columns per panel: four scaled rows added per pass keep the loop vectorized. */
-    static final int PANEL = 4;
+    private static final int PANEL = 4;
 
     private Cholesky() {
     }
 
     /**
      * Factors the lower triangle of {@code a + tau I} into {@code l} (row i of length i + 1);
-     * {@code a} is not modified.
+     * {@code a} is not modified. Only the lower triangle of {@code a} is read.
      *
+     * @param a a square matrix (its rows at least as long as their index + 1)
+     * @param tau a multiple of the identity added to {@code a}
+     * @param l output: an array of {@code a.length} rows, each replaced
      * @return false if the matrix is not positive definite (or a pivot is not finite); l is then
      *     undefined
      */
-    static boolean factor(double[][] a, double tau, double[][] l) {
+    public static boolean factor(double[][] a, double tau, double[][] l) {
         int p = a.length;
         for (int i = 0; i < p; i++) {
             double[] li = java.util.Arrays.copyOf(a[i], i + 1);
@@ -115,8 +118,14 @@ final class Cholesky {
         }
     }
 
-    /** Solves L L' x = b for x, with L from {@link #factor}. */
-    static void solve(double[][] l, double[] b, double[] x) {
+    /**
+     * Solves L L' x = b for x, with L from {@link #factor}.
+     *
+     * @param l the factor
+     * @param b the right-hand side, length P (not modified)
+     * @param x output, length P; may be {@code b}
+     */
+    public static void solve(double[][] l, double[] b, double[] x) {
         int p = b.length;
         for (int i = 0; i < p; i++) {
             double sum = b[i];
