@@ -359,6 +359,16 @@ class UserGuideExamplesTest {
         assertThat(here.logOccamFactor()).isCloseTo(-0.5 * sum, within(1e-5 * sum));
         assertThat(atMinimum).isFalse();
         assertThat(here.gradientNorm()).isGreaterThan(1e-6);
+
+        // snippet: evidence-as-given
+        Cost cost = Cost.of(net, 0.01);
+        Laplace laplace = Laplace.of(Minimizer.automatic(), SpectrumMethod.automatic());
+        Evidence asGiven = laplace.evidenceOf(cost, Minimum.unchecked(cost, w));
+        String why = asGiven.diagnosis();   // "the point was taken as given, not checked ..."
+        // end snippet
+
+        assertThat(asGiven.logEvidenceRatio()).isEqualTo(here.logEvidenceRatio());
+        assertThat(why).startsWith("the point was taken as given, not checked");
     }
 
     // ---- 4. Choosing lambda -----------------------------------------------------------------

@@ -60,6 +60,50 @@ public interface SpectrumMethod {
     }
 
     /**
+     * The largest P for which {@link #automatic()} computes the exact spectrum: the dense
+     * Hessian (72 MB at P = 3000) and its decomposition take seconds there; above it the
+     * matrix-free estimate is cheaper.
+     */
+    int EXACT_LIMIT = 3000;
+
+    /**
+     * Returns the method that computes the exact spectrum for P &lt;= {@value #EXACT_LIMIT}
+     * and {@link #slq()} with its defaults above: the one place of that policy.
+     *
+     * <pre>{@code
+     * HessianSpectrum spectrum = SpectrumMethod.automatic().compute(cost.hessianAt(w), lambda);
+     * }</pre>
+     *
+     * @return the method
+     */
+    static SpectrumMethod automatic() {
+        return automatic(slq());
+    }
+
+    /**
+     * Returns the method that computes the exact spectrum for P &lt;= {@value #EXACT_LIMIT}
+     * and {@code above} otherwise, such as an SLQ with its own probes and seed.
+     *
+     * @param above the method for P above the limit
+     * @return the method
+     * @throws IllegalArgumentException if {@code above} is null
+     */
+    static SpectrumMethod automatic(SpectrumMethod above) {
+        return new AutomaticSpectrum(above);
+    }
+
+    /**
+     * Returns the method that computes a spectrum of this dimension: itself, except for
+     * {@link #automatic()}, which says there which method it chooses.
+     *
+     * @param dimension P
+     * @return the method that does the work at this dimension
+     */
+    default SpectrumMethod resolve(int dimension) {
+        return this;
+    }
+
+    /**
      * Returns stochastic Lanczos quadrature with deflation and its default settings, to adjust
      * with {@code withProbes}, {@code withSteps}, {@code withDeflation}, {@code withSeed} and
      * {@code withErrorTarget}; the extremal-eigenvalue method is {@link LanczosSpectrum#of(int)}.

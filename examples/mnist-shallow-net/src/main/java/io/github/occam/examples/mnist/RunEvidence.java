@@ -3,11 +3,14 @@ package io.github.occam.examples.mnist;
 import io.github.occam.Cost;
 import io.github.occam.Estimate;
 import io.github.occam.data.Dataset;
+import io.github.occam.evidence.Evidence;
+import io.github.occam.evidence.Laplace;
 import io.github.occam.examples.support.ChartFiles;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.noise.GradientNoise;
+import io.github.occam.optim.Minimizer;
+import io.github.occam.optim.Minimum;
 import io.github.occam.sgd.TrainingResult;
-import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.spectrum.SpectrumMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,15 +80,15 @@ final class RunEvidence implements BiConsumer<RunKey, TrainingResult> {
         ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), hidden, 10);
         double[] w = result.parameters();
         int p = w.length;
-        SpectrumMethod method = p <= SpectrumCommand.EXACT_LIMIT ? SpectrumMethod.exact()
-                : SpectrumMethod.slq().withSeed(key.seed());
+        Laplace laplace = Laplace.of(Minimizer.automatic(),
+                SpectrumMethod.automatic(SpectrumMethod.slq().withSeed(key.seed())));
+        Cost cost = Cost.of(net, lambda);
         double ratio = Double.NaN;
         double error = Double.NaN;
         if (!result.diverged()) {
-            HessianSpectrum spectrum = method.compute(Cost.of(net, lambda).hessianAt(w), lambda);
-            double cost = Cost.of(net, lambda).value(w);
-            ratio = (-train.size() * Math.log(10.0) + cost + 0.5 * spectrum.sumLogRatio().value()) / train.size();
-            error = 0.5 * spectrum.sumLogRatio().error() / train.size();
+            Evidence evidence = laplace.evidenceOf(cost, Minimum.unchecked(cost, w));
+            ratio = evidence.logEvidenceRatioPerExample();
+            error = evidence.logEvidenceRatioError() / evidence.exampleCount();
         }
         double[] noise = {Double.NaN, Double.NaN};
         int small = Math.max(1, Math.min(8, train.size() / 10));

@@ -6,11 +6,15 @@ import io.github.occam.SymmetricOperator;
 import io.github.occam.data.CorruptDataException;
 import io.github.occam.data.Dataset;
 import io.github.occam.data.Npy;
+import io.github.occam.evidence.Evidence;
+import io.github.occam.evidence.Laplace;
 import io.github.occam.examples.support.InputException;
 import io.github.occam.linalg.Lanczos;
 import io.github.occam.linalg.RitzPairs;
 import io.github.occam.models.ShallowNetShape;
 import io.github.occam.models.ShallowNetwork;
+import io.github.occam.optim.Minimizer;
+import io.github.occam.optim.Minimum;
 import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.spectrum.SpectralDensity;
 import io.github.occam.spectrum.SpectrumMethod;
@@ -22,10 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code spectrum}: the curvature of the 784-H-10 network at one point, matrix-free, one JSON
@@ -55,7 +59,6 @@ import picocli.CommandLine.Spec;
 final class SpectrumCommand implements Callable<Integer> {
 
     /** The largest P for which the default method is the exact dense decomposition. */
-    static final int EXACT_LIMIT = 3000;
 
     /** Curvature operators. */
     enum Curvature { hessian, ggn }
@@ -98,7 +101,7 @@ final class SpectrumCommand implements Callable<Integer> {
     Curvature curvature;
 
     @Option(names = "--method", description = "exact or slq, how the log Occam factor is computed (default: "
-            + "exact for P <= " + EXACT_LIMIT + ", else slq).")
+            + "exact for P <= " + SpectrumMethod.EXACT_LIMIT + ", else slq).")
     Method method;
 
     @Option(names = "--tolerance", description = "Target standard error of the log Occam factor in nats "
@@ -139,7 +142,8 @@ final class SpectrumCommand implements Callable<Integer> {
         Dataset train = OptionNames.named(Map.of("train size N", "--n"), () -> digits.train(n));
         ShallowNetShape shape = new ShallowNetShape(train.featureCount(), hidden, 10);
         int p = shape.parameterCount();
-        Method chosen = method != null ? method : p <= EXACT_LIMIT ? Method.exact : Method.slq;
+        Method chosen = method != null ? method
+                : SpectrumMethod.automatic().resolve(p) == SpectrumMethod.exact() ? Method.exact : Method.slq;
         if (evidence && chosen == Method.exact) {
             SpectrumMethod.exact().requireFits(p);
         }
@@ -181,7 +185,7 @@ final class SpectrumCommand implements Callable<Integer> {
                 .field("lanczos_products", lanczos.products()).field("lanczos_converged", top.converged())
                 .field("top_eigenvalues", descending);
         if (evidence) {
-            appendEvidence(json, net, cost, w, chosen);
+            appendEvidence(json, cost, w, chosen);
         }
         if (density != null) {
             start = System.nanoTime();
@@ -199,10 +203,8 @@ final class SpectrumCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void appendEvidence(Json json, ShallowNetwork net, Cost cost, double[] w, Method chosen) {
+    private void appendEvidence(Json json, Cost cost, double[] w, Method chosen) {
         long start = System.nanoTime();
-        // the generalized Gauss-Newton matrix is positive semi-definite: no eigenvalue below lambda
-        SymmetricOperator operator = curvature == Curvature.ggn ? cost.gaussNewtonAt(w) : cost.hessianAt(w);
         SpectrumMethod spectrumMethod = SpectrumMethod.exact();
         if (chosen == Method.slq) {
             StochasticLanczosQuadrature slq = SpectrumMethod.slq().withProbes(probes).withSteps(steps)
@@ -210,24 +212,24 @@ final class SpectrumCommand implements Callable<Integer> {
             // the target is on the sum of log ratios, twice the log Occam factor
             spectrumMethod = tolerance == null ? slq : slq.withErrorTarget(2.0 * tolerance);
         }
-        HessianSpectrum spectrum = spectrumMethod.compute(operator, lambda);
-        double evidenceSeconds = seconds(start);
-        double crossEntropy = net.crossEntropy(w);
-        double squared = 0.0;
-        for (double x : w) {
-            squared += x * x;
+        Laplace laplace = Laplace.of(Minimizer.automatic(), spectrumMethod);
+        // the generalized Gauss-Newton matrix is positive semi-definite: no eigenvalue below lambda
+        if (curvature == Curvature.ggn) {
+            laplace = laplace.withGaussNewton();
         }
-        double costValue = crossEntropy + 0.5 * lambda * squared;
+        // the point as given: the minimizer's check would cost as much as the spectrum
+        Evidence evidence = laplace.evidenceOf(cost, Minimum.unchecked(cost, w));
+        double evidenceSeconds = seconds(start);
+        HessianSpectrum spectrum = evidence.spectrum();
         Estimate sum = spectrum.sumLogRatio();
-        double logOccam = -0.5 * sum.value();
-        double nullLogLikelihood = -net.exampleCount() * Math.log(10.0);
-        double ratio = nullLogLikelihood + costValue - logOccam;
         json.field("method", chosen.name()).field("curvature", curvature.name())
-                .field("cost", costValue).field("cross_entropy", crossEntropy)
+                .field("cost", evidence.cost()).field("cross_entropy", evidence.crossEntropy())
                 .field("sum_log_ratio", sum.value()).field("sum_log_ratio_error", sum.error())
-                .field("log_occam_factor", logOccam).field("log_occam_factor_error", 0.5 * sum.error())
-                .field("log_evidence_ratio", ratio).field("log_evidence_ratio_error", 0.5 * sum.error())
-                .field("log_evidence_ratio_per_example", ratio / n)
+                .field("log_occam_factor", evidence.logOccamFactor())
+                .field("log_occam_factor_error", evidence.logOccamFactorError())
+                .field("log_evidence_ratio", evidence.logEvidenceRatio())
+                .field("log_evidence_ratio_error", evidence.logEvidenceRatioError())
+                .field("log_evidence_ratio_per_example", evidence.logEvidenceRatioPerExample())
                 .field("excluded_eigenvalues", spectrum.excludedCount().value())
                 .field("excluded_eigenvalues_error", spectrum.excludedCount().error())
                 .field("trace", spectrum.trace().value()).field("trace_error", spectrum.trace().error())
