@@ -5,7 +5,6 @@
  */
 module io.github.occam.core {
     requires commons.math3;
-    requires java.net.http;
     requires org.slf4j;
 
     exports io.github.occam;

@@ -19,7 +19,6 @@ import io.github.occam.data.Dataset;
 import io.github.occam.data.Idx;
 import io.github.occam.data.IdxArray;
 import io.github.occam.data.MnistData;
-import io.github.occam.data.MnistDownload;
 import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetwork;
@@ -691,25 +690,6 @@ class UserGuideExamplesTest {
         assertThat(perClass).containsExactly(0, 0, 0, 0, 0, 0, 0, 1, 1, 1);
         assertThat(rows).isEqualTo(2);
         assertThat(firstPixelOfSecondImage).isEqualTo(50);
-    }
-
-    /** The download snippet, compiled but not run: it needs the network. */
-    static MnistData downloadSnippet() throws IOException {
-        // snippet: download
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "occam", "mnist");
-        MnistData mnist = MnistDownload.into(cache).load();   // downloads on first use only
-        // end snippet
-        return mnist;
-    }
-
-    @Test
-    void downloaderKeepsItsCacheAndTheOfficialChecksums(@TempDir Path cache) {
-        MnistDownload download = MnistDownload.into(cache);
-        assertThat(download.cacheDirectory()).isEqualTo(cache);
-        assertThat(download.mirrors()).isEqualTo(MnistDownload.MIRRORS);
-        // the SHA-256 of the official t10k-labels-idx1-ubyte.gz, as published with the mirrors
-        assertThat(MnistDownload.SHA256).containsEntry(MnistData.TEST_LABELS + ".gz",
-                "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6");
     }
 
     // ---- 10. Training the shallow network ---------------------------------------------------

@@ -11,9 +11,7 @@
  * {@link io.github.occam.sgd.ShallowNetTrainer} runs the same loop on the float32 engine, whose
  * parameters are those of {@link io.github.occam.models.ShallowNetwork}.
  * {@link io.github.occam.sgd.SgdSettings} holds the hyper-parameters, budget and schedule,
- * {@link io.github.occam.sgd.TrainingListener} receives learning-curve metrics, and
- * {@link io.github.occam.sgd.ThroughputBenchmark} measures examples per second in the format of
- * the reference numpy and PyTorch scripts.
+ * and {@link io.github.occam.sgd.TrainingListener} receives learning-curve metrics.
  *
  * <pre>{@code
  * TrainingResult result = ShallowNetTrainer.create()

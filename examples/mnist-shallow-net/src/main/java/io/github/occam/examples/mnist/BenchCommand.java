@@ -3,7 +3,6 @@ package io.github.occam.examples.mnist;
 import io.github.occam.data.Dataset;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
-import io.github.occam.sgd.ThroughputBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

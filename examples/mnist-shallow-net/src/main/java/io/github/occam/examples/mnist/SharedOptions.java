@@ -1,6 +1,5 @@
 package io.github.occam.examples.mnist;
 
-import io.github.occam.data.MnistDownload;
 import io.github.occam.examples.support.Memory;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,13 @@
-package io.github.occam.sgd;
+package io.github.occam.examples.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.sgd.SgdSettings;
+import io.github.occam.sgd.ShallowNetTrainer;
+import io.github.occam.sgd.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,6 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /** The benchmark's JSON line has the reference script's keys and consistent figures. */
 class ThroughputBenchmarkTest {
+
+    /** Gaussian blobs: class c centred at 3 e_c, unit noise, half the other features 0. */
+    private static Dataset blobs(int size, int d, int n, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[] x = new float[size * d];
+        int[] y = new int[size];
+        for (int i = 0; i < size; i++) {
+            y[i] = i % n;
+            for (int j = 0; j < d; j++) {
+                double v = random.nextGaussian() + (j == y[i] ? 3.0 : 0.0);
+                x[i * d + j] = random.nextBoolean() && j >= n ? 0f : (float) v;
+            }
+        }
+        return new Dataset(x, y, d, n);
+    }
 
     @Test
     void jsonLineHasTheBaselineKeysInOrder() {
@@ -27,8 +45,8 @@ class ThroughputBenchmarkTest {
 
     @Test
     void measuresTheTimedEpochsAfterOneWarmUp() {
-        Dataset train = Blobs.of(50, 30, 4, 1);
-        Dataset test = Blobs.of(40, 30, 4, 2);
+        Dataset train = blobs(50, 30, 4, 1);
+        Dataset test = blobs(40, 30, 4, 2);
         SgdSettings settings = SgdSettings.defaults().withHiddenUnits(16).withBatchSize(5);
         ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create(),
                 train, test, settings, 2);
@@ -51,8 +69,8 @@ class ThroughputBenchmarkTest {
 
     @Test
     void handsOverTheFinishedTrainingOfWarmUpAndTimedEpochs() {
-        Dataset train = Blobs.of(50, 30, 4, 1);
-        Dataset test = Blobs.of(40, 30, 4, 2);
+        Dataset train = blobs(50, 30, 4, 1);
+        Dataset test = blobs(40, 30, 4, 2);
         SgdSettings settings = SgdSettings.defaults().withHiddenUnits(16).withBatchSize(5);
         List<TrainingResult> handed = new ArrayList<>();
         ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create(),

@@ -1,9 +1,10 @@
-package io.github.occam.data;
+package io.github.occam.examples.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.occam.data.MnistData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -1,6 +1,11 @@
-package io.github.occam.sgd;
+package io.github.occam.examples.mnist;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.sgd.EpochMetrics;
+import io.github.occam.sgd.SgdSettings;
+import io.github.occam.sgd.ShallowNetTrainer;
+import io.github.occam.sgd.TrainingListener;
+import io.github.occam.sgd.TrainingResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Consumer;

@@ -1,6 +1,7 @@
-package io.github.occam.data;
+package io.github.occam.examples.mnist;
 
-import io.github.occam.internal.Checks;
+import io.github.occam.data.Dataset;
+import io.github.occam.data.MnistData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -66,7 +67,9 @@ public final class MnistDownload {
     private final Map<String, String> checksums;
 
     MnistDownload(Path cacheDirectory, List<URI> mirrors, Map<String, String> checksums) {
-        Checks.notNull("cacheDirectory", cacheDirectory);
+        if (cacheDirectory == null) {
+            throw new IllegalArgumentException("cacheDirectory must not be null");
+        }
         if (mirrors == null || mirrors.isEmpty()) {
             throw new IllegalArgumentException("mirrors must not be null or empty");
         }
