@@ -21,7 +21,8 @@ public final class AnalysisCsv {
     /** The header of {@code optimum.csv}. */
     public static final String OPTIMUM_HEADER = "budget,learning_rate,train_size,momentum,seeds,runs,diverged_runs,"
             + "edge,b_grid,b_grid_step_low,b_grid_step_high,b_grid_low,b_grid_high,b_opt,b_opt_low,b_opt_high,"
-            + "edge_replicates,test_accuracy,test_accuracy_sd";
+            + "edge_replicates,test_accuracy,test_accuracy_sd,edge_bound,tau,noise_scale,b_fitted_min,"
+            + "b_grid_cross_entropy";
 
     /** The text of {@code optimum.csv}: one line per budget and setting; empty where there is no value. */
     public static String optimum(List<OptimumAnalysis.Optimum> optima) {
@@ -32,9 +33,14 @@ public final class AnalysisCsv {
             OptimumAnalysis.Point best = o.best();
             setting(sb, o).append(',').append(o.seeds()).append(',').append(runs).append(',').append(diverged)
                     .append(',').append(o.edge().label());
-            numbers(sb, o.gridBatchSize(), o.gridStepLow(), o.gridStepHigh(), o.gridLow(), o.gridHigh(), o.batchSize(),
-                    o.low(), o.high(), o.edgeReplicates(), best == null ? Double.NaN : best.mean(),
-                    best == null ? Double.NaN : best.sd());
+            double[] values = {o.gridBatchSize(), o.gridStepLow(), o.gridStepHigh(), o.gridLow(), o.gridHigh(),
+                o.batchSize(), o.low(), o.high(), o.edgeReplicates(), best == null ? Double.NaN : best.mean(),
+                best == null ? Double.NaN : best.sd()};
+            for (double v : values) {
+                sb.append(',').append(fmt(v));
+            }
+            sb.append(',').append(o.atEdge());
+            numbers(sb, o.temperature(), o.noiseScale(), o.smallestFittedBatchSize(), o.crossEntropyBatchSize());
         }
         return sb.toString();
     }

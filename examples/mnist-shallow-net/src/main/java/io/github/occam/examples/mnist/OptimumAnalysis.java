@@ -62,6 +62,9 @@ public final class OptimumAnalysis {
     }
 
     /** Where an optimum sits on its grid. */
+    /** A run is fitted when its training accuracy reaches this at the end of its budget. */
+    public static final double FITTED_ACCURACY = 0.99;
+
     public enum Edge {
         /** An interior optimum: a better candidate neither side. */
         NONE("none"),
@@ -74,6 +77,12 @@ public final class OptimumAnalysis {
          * the next grid point diverged, so the optimum may be set by stability.
          */
         STABILITY("stability"),
+        /**
+         * The best candidate or a grid neighbour of it holds runs that did not fit the training
+         * set ({@link #FITTED_ACCURACY}): the optimum is bound by the fitting edge, and no
+         * parabola is drawn across it.
+         */
+        FITTING("fitting"),
         /** Every run of the setting diverged: no optimum. */
         NO_STABLE_RUN("no_stable_run");
 
@@ -113,7 +122,13 @@ public final class OptimumAnalysis {
      * @param divergedAccuracy  mean test accuracy of the runs that diverged (NaN when none did)
      */
     public record Point(int batchSize, int runs, int diverged, double mean, double sd, double trainAccuracy,
-                        double trainCrossEntropy, double testCrossEntropy, double divergedAccuracy) {
+                        double trainCrossEntropy, double testCrossEntropy, double divergedAccuracy,
+                        int fittedRuns) {
+
+        /** Whether every run at this B trained and fitted the training set ({@link #FITTED_ACCURACY}). */
+        public boolean fitted() {
+            return stable() && fittedRuns == runs;
+        }
 
         /** Whether every run at this B trained: a candidate for the optimum. */
         public boolean stable() {
@@ -172,6 +187,39 @@ public final class OptimumAnalysis {
         /** Replicate {@code r} of the estimate {@code fit} or {@code grid}. */
         double replicate(String estimate, int r) {
             return estimate.equals("fit") ? replicates.get(r) : gridReplicates.get(r);
+        }
+
+        /**
+         * The temperature at the grid optimum, &tau;* = &epsilon; / (B (1 - m)); NaN without one. At
+         * fixed N and T the test accuracy is a function of &tau; alone (the SDE's picture).
+         */
+        public double temperature() {
+            return setting.learningRate() / (gridBatchSize * (1.0 - setting.momentum()));
+        }
+
+        /** The noise scale at the grid optimum, g* = &epsilon; (N / B - 1) / (1 - m); NaN without one. */
+        public double noiseScale() {
+            return setting.learningRate() * (setting.trainSize() / gridBatchSize - 1.0)
+                    / (1.0 - setting.momentum());
+        }
+
+        /** The smallest B at which every run fitted the training set, NaN if none did. */
+        public double smallestFittedBatchSize() {
+            return curve.stream().filter(Point::fitted).mapToDouble(Point::batchSize).min().orElse(Double.NaN);
+        }
+
+        /**
+         * The grid optimum by the second criterion, the lowest mean test cross-entropy among the
+         * B at which every run trained; NaN if there is none.
+         */
+        public double crossEntropyBatchSize() {
+            Point lowest = null;
+            for (Point p : curve) {
+                if (p.stable() && (lowest == null || p.testCrossEntropy() < lowest.testCrossEntropy())) {
+                    lowest = p;
+                }
+            }
+            return lowest == null ? Double.NaN : lowest.batchSize();
         }
 
         /** The curve point at the best grid B, or null without a stable run. */
@@ -370,6 +418,7 @@ public final class OptimumAnalysis {
         int[] runsAt = new int[batches.length];
         int[] divergedAt = new int[batches.length];
         double[][] sums = new double[batches.length][4];
+        int[] fittedAt = new int[batches.length];
         boolean[] present = new boolean[seeds.length];
         for (RunRecord run : runs) {
             int b = Arrays.binarySearch(batches, run.key().batchSize());
@@ -383,6 +432,7 @@ public final class OptimumAnalysis {
             }
             accuracy[b][s] += run.testAccuracy();
             count[b][s]++;
+            fittedAt[b] += run.trainAccuracy() >= FITTED_ACCURACY ? 1 : 0;
             sums[b][0] += run.trainAccuracy();
             sums[b][1] += run.trainCrossEntropy();
             sums[b][2] += run.testCrossEntropy();
@@ -409,7 +459,7 @@ public final class OptimumAnalysis {
             curve.add(new Point(batches[b], runsAt[b], divergedAt[b], mean, n > 1 ? Math.sqrt(squares / (n - 1)) : 0.0,
                     kept == 0 ? Double.NaN : sums[b][0] / kept, kept == 0 ? Double.NaN : sums[b][1] / kept,
                     kept == 0 ? Double.NaN : sums[b][2] / kept,
-                    divergedAt[b] == 0 ? Double.NaN : sums[b][3] / divergedAt[b]));
+                    divergedAt[b] == 0 ? Double.NaN : sums[b][3] / divergedAt[b], fittedAt[b]));
         }
         // the candidates: batch sizes at which every run trained
         int[] candidates = new int[batches.length];
@@ -444,6 +494,9 @@ public final class OptimumAnalysis {
             boolean low = fit.bestCandidate == 0;
             int beyond = low ? best - 1 : best + 1;
             edge = beyond >= 0 && beyond < batches.length ? Edge.STABILITY : low ? Edge.SMALLEST_B : Edge.LARGEST_B;
+        } else if (!curve.get(best).fitted() || !curve.get(candidates[fit.bestCandidate - 1]).fitted()
+                || !curve.get(candidates[fit.bestCandidate + 1]).fitted()) {
+            edge = Edge.FITTING;
         }
         List<Double> replicates = new ArrayList<>(draws.length);
         List<Double> gridReplicates = new ArrayList<>(draws.length);
@@ -661,8 +714,13 @@ public final class OptimumAnalysis {
     private static Scaling scaling(SweepBudget budget, String variable, String estimate, List<Optimum> optima) {
         ToDoubleFunction<RunKey.Setting> x = variableOf(variable);
         List<Optimum> all = largestFamily(variable, optima);
-        List<Optimum> family = all.stream().filter(o -> !o.atEdge()).toList();
-        List<Optimum> excluded = all.stream().filter(Optimum::atEdge).toList();
+        // the grid estimate (the paper's) stands at the stability and fitting edges too; the
+        // parabola only at an interior optimum
+        java.util.function.Predicate<Optimum> usable = estimate.equals("grid")
+                ? o -> o.edge() == Edge.NONE || o.edge() == Edge.STABILITY || o.edge() == Edge.FITTING
+                : o -> !o.atEdge();
+        List<Optimum> family = all.stream().filter(usable).toList();
+        List<Optimum> excluded = all.stream().filter(usable.negate()).toList();
         if (family.size() < 2) {
             return null;
         }

@@ -139,7 +139,33 @@ class OptimumAnalysisTest {
                 + "1.00000,4,0\n");
         assertThat(AnalysisCsv.optimum(result.optima())).startsWith(AnalysisCsv.OPTIMUM_HEADER
                 + "\ntime:500,0.05,1000,0.9,2,18,0,none,8.00000,4.00000,16.0000,8.00000,8.00000,10.0000,10.0000,"
-                + "10.0000,0.00000,0.899689,0.00000\n");
+                + "10.0000,0.00000,0.899689,0.00000,false,0.0625000,62.0000,1.00000,1.00000\n");
+    }
+
+    @Test
+    void anOptimumNextToRunsThatDidNotFitIsEdgeBoundAndGetsNoParabola() {
+        // the accuracy peaks at B = 32, but the runs at B = 16 and below stop short of fitting
+        List<RunRecord> runs = new ArrayList<>();
+        for (int b = 4; b <= 256; b *= 2) {
+            for (int s = 0; s < 3; s++) {
+                double d = log2(b) - log2(32);
+                RunKey key = RunKey.of(b, 0.1, 1000, 0.9, s, BUDGET);
+                long updates = key.trainerBudget().amount();
+                double train = b <= 16 ? 0.9 : 1.0;
+                double testCrossEntropy = 0.3 + 0.01 * Math.abs(log2(b) - log2(64));
+                runs.add(new RunRecord(key, (double) updates * b / 1000, updates, key.noiseScale(), train,
+                        0.9 - 0.003 * d * d, 0.01, testCrossEntropy, false, 1.0));
+            }
+        }
+        OptimumAnalysis.Optimum o = OptimumAnalysis.analyze(runs, 100, 3L).optima().get(0);
+        assertThat(o.edge()).isEqualTo(OptimumAnalysis.Edge.FITTING);
+        assertThat(o.gridBatchSize()).isEqualTo(32.0);
+        assertThat(o.low()).isNaN();
+        assertThat(o.smallestFittedBatchSize()).isEqualTo(32.0);
+        assertThat(o.crossEntropyBatchSize()).isEqualTo(64.0);
+        assertThat(o.temperature()).isCloseTo(0.1 / (32 * 0.1), within(1e-15));
+        assertThat(o.noiseScale()).isCloseTo(0.1 * (1000.0 / 32 - 1) / 0.1, within(1e-12));
+        assertThat(AnalysisCsv.optimum(List.of(o))).contains(",fitting,32.0000,");
     }
 
     @Test
