@@ -113,7 +113,7 @@ final class SharedOptions {
     /** {@code --resamples}: the bootstrap resamples of the optimum's interval. */
     static final class Resamples {
 
-        @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples, at least 10 "
+        @Option(names = "--resamples", defaultValue = "10000", description = "Bootstrap resamples, at least 10 "
                 + "(default: ${DEFAULT-VALUE}).")
         int resamples;
 
