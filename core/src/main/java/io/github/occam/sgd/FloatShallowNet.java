@@ -85,6 +85,7 @@ final class FloatShallowNet implements SgdEngine {
     /** For tests: update untouched rows at once instead of deferring them. */
     boolean eager;
     private final float[][] gradientRow;
+    private final float[][] gradientB2;
 
     private final Workers workers;
     private final Workers.Task exampleTask = this::exampleChunk;
@@ -158,6 +159,7 @@ final class FloatShallowNet implements SgdEngine {
         pending = new int[d];
         restingRow = new boolean[d];
         gradientRow = new float[workers.threads()][h];
+        gradientB2 = new float[workers.threads()][n];
     }
 
     @Override
@@ -532,10 +534,7 @@ final class FloatShallowNet implements SgdEngine {
                 int e = columnStart[j + 1];
                 if (s == e) {
                     if (eager) {
-                        for (int u = 0; u < h; u++) {
-                            v[u] = m * v[u] + wd * w[u];
-                            w[u] -= lr * v[u];
-                        }
+                        update(w, v, null, m, lr, wd);
                     } else {
                         pending[j]++;
                     }
@@ -556,14 +555,15 @@ final class FloatShallowNet implements SgdEngine {
             Arrays.fill(g, 0f);
             addProducts(g, delta, exampleOf, ones, 0, size);
             update(b1, vb1, g, m, lr, wd);
+            final float[] gb2 = gradientB2[worker];
             for (int c = 0; c < n; c++) {
                 float gc = 0f;
                 for (int i = 0; i < size; i++) {
                     gc += dlog[i * n + c];
                 }
-                vb2[c] = m * vb2[c] + (gc + wd * b2[c]);
-                b2[c] -= lr * vb2[c];
+                gb2[c] = gc;
             }
+            update(b2, vb2, gb2, m, lr, wd);
         }
     }
 
@@ -626,10 +626,7 @@ final class FloatShallowNet implements SgdEngine {
             final float[] w = w1t[j];
             final float[] v = v1t[j];
             for (int r = 0; r < k; r++) {
-                for (int u = 0; u < h; u++) {
-                    v[u] = m * v[u] + wd * w[u];
-                    w[u] -= lr * v[u];
-                }
+                update(w, v, null, m, lr, wd);
             }
         }
     }
@@ -665,7 +662,21 @@ final class FloatShallowNet implements SgdEngine {
         }
     }
 
+    /**
+     * The momentum update of this engine, written once: {@code v <- m v + (g + decay w);
+     * w <- w - eps v} over a block of parameters, {@code g} its batch-mean gradient, or
+     * {@code null} for a block the batch gave no gradient (a pixel that is zero in every example
+     * of the batch), where the update is {@code v <- m v + decay w} (the same float operations as
+     * with a zero gradient, but for the sign of a zero).
+     */
     private static void update(float[] w, float[] v, float[] g, float m, float lr, float wd) {
+        if (g == null) {
+            for (int u = 0; u < w.length; u++) {
+                v[u] = m * v[u] + wd * w[u];
+                w[u] -= lr * v[u];
+            }
+            return;
+        }
         for (int u = 0; u < w.length; u++) {
             v[u] = m * v[u] + (g[u] + wd * w[u]);
             w[u] -= lr * v[u];
