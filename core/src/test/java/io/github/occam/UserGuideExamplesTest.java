@@ -714,10 +714,11 @@ class UserGuideExamplesTest {
         // snippet: train
         Dataset train = all.head(160);
         Dataset test = all.tail(40);
+        ShallowNetTrainer trainer = ShallowNetTrainer.create().withHiddenUnits(16);   // 4-16-2
         SgdSettings settings = SgdSettings.defaults()
-                .withHiddenUnits(16).withBatchSize(16).withLearningRate(0.05).withMomentum(0.9)
+                .withBatchSize(16).withLearningRate(0.05).withMomentum(0.9)
                 .withLambda(1.0).withEpochs(30).withSeed(11);
-        TrainingResult result = ShallowNetTrainer.create().train(train, test, settings);
+        TrainingResult result = trainer.train(train, test, settings);
 
         double[] w = result.parameters();   // ShallowNetwork's layout, widened to double
         ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), 16, 2);
@@ -734,8 +735,7 @@ class UserGuideExamplesTest {
         assertThat(evidence.cost()).isCloseTo(net.crossEntropy(w) + 0.5 * dot(w, w),
                 within(1e-9 * evidence.cost()));
         // same seed, same numbers, whatever the thread count
-        TrainingResult single = ShallowNetTrainer.create().withThreads(1)
-                .train(train, test, settings);
+        TrainingResult single = trainer.withThreads(1).train(train, test, settings);
         assertThat(single.parameters()).isEqualTo(w);
     }
 

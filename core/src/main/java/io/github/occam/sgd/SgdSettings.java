@@ -5,9 +5,8 @@ import java.util.List;
 
 /**
  * The hyper-parameters of one SGD run: batch size B, learning rate eps, momentum m, L2 coefficient
- * lambda, budget, seed and an optional schedule, plus the hidden units H of the shallow network.
- * {@link ShallowNetTrainer} reads them all; {@link SgdTrainer}, which trains a given
- * {@link io.github.occam.Model} or {@link SgdEngine}, reads all but H.
+ * lambda, budget, seed and an optional schedule. They say nothing of the model: the network's
+ * shape belongs to the engine that trains it ({@link ShallowNetTrainer#withHiddenUnits}).
  *
  * <p>An update on a batch of size B is {@code v <- m v + g; w <- w - eps v} with {@code g} the
  * batch mean of {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le,
@@ -31,8 +30,6 @@ import java.util.List;
  *         new SgdSettings.Milestone(50, 0.1, 160)));   // B * 5 after 50 epochs, same noise scale
  * }</pre>
  *
- * @param hiddenUnits H, the number of hidden units of the network {@link ShallowNetTrainer}
- *     trains, at least 1 (800 in the paper); not read by {@link SgdTrainer}
  * @param batchSize B, at least 1; must not exceed N (checked when training starts)
  * @param learningRate eps, finite and {@code > 0}
  * @param momentum m, in {@code [0, 1)}
@@ -42,14 +39,11 @@ import java.util.List;
  * @param schedule milestones changing learning rate and batch size after given epochs; may be
  *     empty
  */
-public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, double momentum,
+public record SgdSettings(int batchSize, double learningRate, double momentum,
         double lambda, Budget budget, long seed, List<Milestone> schedule) {
 
     /** Checks every value and copies the schedule. */
     public SgdSettings {
-        if (hiddenUnits < 1) {
-            throw new IllegalArgumentException("hiddenUnits must be >= 1, got " + hiddenUnits);
-        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
@@ -75,46 +69,41 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
     }
 
     /**
-     * Returns the defaults of the paper's MNIST experiment: H = 800, B = 32, eps = 0.1,
-     * m = 0.9, lambda = 0, 100 epochs, seed 1, no schedule.
+     * Returns the defaults: eps = 0.1 and m = 0.9, the learning rate and momentum of the paper's
+     * MNIST experiment; B = 32 (the grid optimum of the quick preset at N = 1000, not a value of
+     * the paper), lambda = 0, 100 epochs, seed 1 and no schedule, Occam's choices.
      */
     public static SgdSettings defaults() {
-        return new SgdSettings(800, 32, 0.1, 0.9, 0.0, Budget.epochs(100), 1L, List.of());
-    }
-
-    /** Returns a copy with {@code hiddenUnits} replaced. */
-    public SgdSettings withHiddenUnits(int value) {
-        return new SgdSettings(value, batchSize, learningRate, momentum, lambda, budget, seed,
-                schedule);
+        return new SgdSettings(32, 0.1, 0.9, 0.0, Budget.epochs(100), 1L, List.of());
     }
 
     /** Returns a copy with {@code batchSize} replaced. */
     public SgdSettings withBatchSize(int value) {
-        return new SgdSettings(hiddenUnits, value, learningRate, momentum, lambda, budget, seed,
+        return new SgdSettings(value, learningRate, momentum, lambda, budget, seed,
                 schedule);
     }
 
     /** Returns a copy with {@code learningRate} replaced. */
     public SgdSettings withLearningRate(double value) {
-        return new SgdSettings(hiddenUnits, batchSize, value, momentum, lambda, budget, seed,
+        return new SgdSettings(batchSize, value, momentum, lambda, budget, seed,
                 schedule);
     }
 
     /** Returns a copy with {@code momentum} replaced. */
     public SgdSettings withMomentum(double value) {
-        return new SgdSettings(hiddenUnits, batchSize, learningRate, value, lambda, budget, seed,
+        return new SgdSettings(batchSize, learningRate, value, lambda, budget, seed,
                 schedule);
     }
 
     /** Returns a copy with {@code lambda} replaced. */
     public SgdSettings withLambda(double value) {
-        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, value, budget, seed,
+        return new SgdSettings(batchSize, learningRate, momentum, value, budget, seed,
                 schedule);
     }
 
     /** Returns a copy with the budget replaced. */
     public SgdSettings withBudget(Budget value) {
-        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, value, seed,
+        return new SgdSettings(batchSize, learningRate, momentum, lambda, value, seed,
                 schedule);
     }
 
@@ -130,20 +119,20 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
 
     /** Returns a copy with {@code seed} replaced. */
     public SgdSettings withSeed(long value) {
-        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, budget,
+        return new SgdSettings(batchSize, learningRate, momentum, lambda, budget,
                 value, schedule);
     }
 
     /** Returns a copy with the schedule replaced. */
     public SgdSettings withSchedule(List<Milestone> value) {
-        return new SgdSettings(hiddenUnits, batchSize, learningRate, momentum, lambda, budget,
+        return new SgdSettings(batchSize, learningRate, momentum, lambda, budget,
                 seed, value);
     }
 
     /**
      * Returns a copy that follows {@code schedule}: the batch size, learning rate and momentum of
      * its first phase, one {@link Milestone} at the start of each later phase, and a budget of
-     * its epochs. Hidden units, lambda and seed are kept.
+     * its epochs. Lambda and seed are kept.
      *
      * <pre>{@code
      * SgdSchedule grow = SgdSchedule.batchSizeIncrease(SgdNoiseScale.of(0.1, 1000, 20, 0.9), 100,
@@ -164,7 +153,7 @@ public record SgdSettings(int hiddenUnits, int batchSize, double learningRate, d
                     p.settings().batchSize()));
         }
         io.github.occam.noise.SgdNoiseScale first = all.get(0).settings();
-        return new SgdSettings(hiddenUnits, first.batchSize(), first.learningRate(), first.momentum(),
+        return new SgdSettings(first.batchSize(), first.learningRate(), first.momentum(),
                 lambda, Budget.epochs(schedule.epochs()), seed, List.copyOf(milestones));
     }
 

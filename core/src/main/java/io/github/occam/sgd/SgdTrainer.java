@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  * {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le, eq. 3-5). The run follows
  * {@link SgdSettings}: its budget in epochs or updates, its schedule of learning rates and batch
  * sizes, its momentum, lambda and seed (the batch order's generator is derived from the seed).
- * {@link SgdSettings#hiddenUnits()} describes the shallow network and is not read here. The
- * listener is called as {@link TrainingListener} documents; with no test set here, the test
+ * The listener is called as {@link TrainingListener} documents; with no test set here, the test
  * metrics of {@link EpochMetrics} are NaN.
  *
  * <pre>{@code

@@ -24,7 +24,8 @@ import io.github.occam.models.ShallowNetShape;
  * worker threads.
  *
  * <pre>{@code
- * ShallowNetTrainer trainer = ShallowNetTrainer.create().withThreads(1);  // one run per core
+ * ShallowNetTrainer trainer = ShallowNetTrainer.create().withHiddenUnits(800)
+ *         .withThreads(1);                                               // one run per core
  * TrainingResult result = trainer.train(train, test,
  *         SgdSettings.defaults().withBatchSize(64).withLearningRate(0.1).withEpochs(100));
  * }</pre>
@@ -34,15 +35,44 @@ public final class ShallowNetTrainer {
     /** Examples per forward pass when evaluating. */
     private static final int EVALUATION_BATCH = 500;
 
-    private final int threads;
+    /** The hidden units of the paper's network, 784-800-10. */
+    public static final int DEFAULT_HIDDEN_UNITS = 800;
 
-    private ShallowNetTrainer(int threads) {
+    private final int threads;
+    private final int hiddenUnits;
+
+    private ShallowNetTrainer(int threads, int hiddenUnits) {
         this.threads = threads;
+        this.hiddenUnits = hiddenUnits;
     }
 
-    /** Returns a trainer that uses every available core. */
+    /**
+     * Returns a trainer of the paper's network ({@value #DEFAULT_HIDDEN_UNITS} hidden units)
+     * that uses every available core.
+     */
     public static ShallowNetTrainer create() {
-        return new ShallowNetTrainer(Runtime.getRuntime().availableProcessors());
+        return new ShallowNetTrainer(Runtime.getRuntime().availableProcessors(),
+                DEFAULT_HIDDEN_UNITS);
+    }
+
+    /**
+     * Returns a trainer of the network with {@code hiddenUnits} hidden units: d-H-n, d and n
+     * from the training set.
+     *
+     * @param hiddenUnits H, at least 1
+     * @return the trainer
+     * @throws IllegalArgumentException if {@code hiddenUnits} &lt; 1
+     */
+    public ShallowNetTrainer withHiddenUnits(int hiddenUnits) {
+        if (hiddenUnits < 1) {
+            throw new IllegalArgumentException("hiddenUnits must be >= 1, got " + hiddenUnits);
+        }
+        return new ShallowNetTrainer(threads, hiddenUnits);
+    }
+
+    /** Returns H, the number of hidden units of the networks this trainer trains. */
+    public int hiddenUnits() {
+        return hiddenUnits;
     }
 
     /**
@@ -57,7 +87,7 @@ public final class ShallowNetTrainer {
             throw new IllegalArgumentException("threads must be in [1, " + cores + "], got "
                     + threads);
         }
-        return new ShallowNetTrainer(threads);
+        return new ShallowNetTrainer(threads, hiddenUnits);
     }
 
     /** Returns the number of threads a run uses. */
@@ -98,7 +128,7 @@ public final class ShallowNetTrainer {
         }
         int size = train.size();
         SgdTrainer.checkBatchSizes(settings, size);
-        ShallowNetShape shape = new ShallowNetShape(train.featureCount(), settings.hiddenUnits(),
+        ShallowNetShape shape = new ShallowNetShape(train.featureCount(), hiddenUnits,
                 train.classCount());
         SparseRows trainRows = SparseRows.of(train);
         SparseRows testRows = SparseRows.of(test);
@@ -113,7 +143,7 @@ public final class ShallowNetTrainer {
             SgdEngine.Evaluation testEval = net.evaluate(testRows);
             return new TrainingResult(trainEval.accuracy(), testEval.accuracy(),
                     trainEval.meanCrossEntropy(), testEval.meanCrossEntropy(), run.epochs(),
-                    run.updates(), run.seconds(), settings.hiddenUnits(), net.parameters(),
+                    run.updates(), run.seconds(), hiddenUnits, net.parameters(),
                     run.divergedAt());
         }
     }

@@ -14,7 +14,7 @@ class SgdSettingsTest {
 
     @Test
     void defaultsAreThePaperSettings() {
-        assertThat(BASE.hiddenUnits()).isEqualTo(800);
+        assertThat(BASE.batchSize()).isEqualTo(32);
         assertThat(BASE.learningRate()).isEqualTo(0.1);
         assertThat(BASE.momentum()).isEqualTo(0.9);
         assertThat(BASE.lambda()).isZero();
@@ -59,8 +59,9 @@ class SgdSettingsTest {
                 .hasMessageContaining("learningRate").hasMessageContaining("NaN");
         assertThatThrownBy(() -> BASE.withLearningRate(Double.POSITIVE_INFINITY))
                 .hasMessageContaining("Infinity");
-        assertThatThrownBy(() -> BASE.withHiddenUnits(0)).hasMessageContaining("hiddenUnits")
-                .hasMessageContaining("0");
+        assertThatThrownBy(() -> ShallowNetTrainer.create().withHiddenUnits(0))
+                .hasMessage("hiddenUnits must be >= 1, got 0");
+        assertThat(ShallowNetTrainer.create().hiddenUnits()).isEqualTo(800);
         assertThatThrownBy(() -> BASE.withLambda(-1)).hasMessageContaining("lambda")
                 .hasMessageContaining("-1.0");
         assertThatThrownBy(() -> BASE.withLambda(Double.NaN)).hasMessageContaining("NaN");

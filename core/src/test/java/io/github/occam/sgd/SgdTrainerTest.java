@@ -58,9 +58,9 @@ class SgdTrainerTest {
         // Same settings and seed through ShallowNetTrainer (float32) and SgdTrainer on
         // ShallowNetwork (double): the same permutations, so the runs differ by rounding only.
         Dataset train = Blobs.of(60, 15, 3, 31);
-        SgdSettings settings = SgdSettings.defaults().withHiddenUnits(10).withBatchSize(16)
+        SgdSettings settings = SgdSettings.defaults().withBatchSize(16)
                 .withLearningRate(0.05).withLambda(0.3).withEpochs(2).withSeed(4);
-        TrainingResult single = ShallowNetTrainer.create().withThreads(1).train(train, train,
+        TrainingResult single = ShallowNetTrainer.create().withHiddenUnits(10).withThreads(1).train(train, train,
                 settings);
         ShallowNetwork net = Blobs.network(train, 10);
         double[] start = net.shape().initialParameters(settings.seed());
@@ -85,9 +85,9 @@ class SgdTrainerTest {
         // longer finite; training stops at that update and says so, in float32 and in double.
         LogisticRegression model = SgdTesting.logistic(40, 7);
         Dataset train = Blobs.of(60, 15, 3, 31);
-        SgdSettings wild = SgdSettings.defaults().withHiddenUnits(10).withBatchSize(4)
+        SgdSettings wild = SgdSettings.defaults().withBatchSize(4)
                 .withLearningRate(1e6).withMomentum(0.99).withEpochs(50).withSeed(4);
-        TrainingResult net = ShallowNetTrainer.create().withThreads(1).train(train, train, wild);
+        TrainingResult net = ShallowNetTrainer.create().withHiddenUnits(10).withThreads(1).train(train, train, wild);
         assertThat(net.diverged()).isTrue();
         assertThat(net.updates()).isEqualTo(net.divergedAtUpdate()).isLessThan(50 * 15);
         assertThat(Double.isFinite(net.trainCrossEntropy())).isFalse();

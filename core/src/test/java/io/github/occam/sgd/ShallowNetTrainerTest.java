@@ -15,13 +15,15 @@ class ShallowNetTrainerTest {
 
     private static final Dataset TRAIN = Blobs.of(60, 20, 3, 21);
     private static final Dataset TEST = Blobs.of(90, 20, 3, 22);
-    private static final SgdSettings SMALL = SgdSettings.defaults().withHiddenUnits(24)
+    /** The 20-24-3 network of these tests. */
+    private static final ShallowNetTrainer TRAINER = ShallowNetTrainer.create().withHiddenUnits(24);
+    private static final SgdSettings SMALL = SgdSettings.defaults()
             .withBatchSize(7).withLearningRate(0.05).withEpochs(3).withSeed(9);
 
     @Test
     void learnsSeparableBlobs() {
         SgdSettings settings = SMALL.withEpochs(30).withLearningRate(0.02).withBatchSize(10);
-        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings);
+        TrainingResult result = TRAINER.train(TRAIN, TEST, settings);
         assertThat(result.trainAccuracy()).isGreaterThan(0.95);
         assertThat(result.testAccuracy()).isGreaterThan(0.85);
         assertThat(result.trainCrossEntropy()).isLessThan(0.3 * Math.log(3));
@@ -32,7 +34,7 @@ class ShallowNetTrainerTest {
     @Test
     void trainedParametersGoToShallowNetworkUnchanged() {
         // A few updates (N = 60, B = 7: 27 in three epochs), then the evidence's model takes over.
-        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
+        TrainingResult result = TRAINER.train(TRAIN, TEST, SMALL);
         double[] w = result.parameters();
         ShallowNetwork train = Blobs.network(TRAIN, 24);
         ShallowNetwork test = Blobs.network(TEST, 24);
@@ -51,12 +53,13 @@ class ShallowNetTrainerTest {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two cores");
         // N = 150, B = 70: two batches on both threads, then one of 10 on the calling thread.
         Dataset train = Blobs.of(150, 20, 3, 23);
-        SgdSettings settings = SMALL.withHiddenUnits(40).withBatchSize(70).withLambda(0.5);
-        TrainingResult one = ShallowNetTrainer.create().withThreads(1).train(train, TEST, settings);
-        TrainingResult two = ShallowNetTrainer.create().withThreads(2).train(train, TEST, settings);
+        SgdSettings settings = SMALL.withBatchSize(70).withLambda(0.5);
+        ShallowNetTrainer wider = TRAINER.withHiddenUnits(40);
+        TrainingResult one = wider.withThreads(1).train(train, TEST, settings);
+        TrainingResult two = wider.withThreads(2).train(train, TEST, settings);
         assertThat(two.parameters()).containsExactly(one.parameters());
         assertThat(two.testCrossEntropy()).isEqualTo(one.testCrossEntropy());
-        TrainingResult other = ShallowNetTrainer.create().withThreads(1)
+        TrainingResult other = wider.withThreads(1)
                 .train(train, TEST, settings.withSeed(10));
         assertThat(other.parameters()).isNotEqualTo(one.parameters());
     }
@@ -65,7 +68,7 @@ class ShallowNetTrainerTest {
     void budgetInUpdatesCountsBatchesAndMayStopMidEpoch() {
         // N = 60, B = 7: 9 batches per epoch, the last one of 4 examples.
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
-        TrainingResult byUpdates = ShallowNetTrainer.create()
+        TrainingResult byUpdates = TRAINER
                 .train(TRAIN, TEST, SMALL.withUpdates(12), recorder);
         assertThat(byUpdates.updates()).isEqualTo(12);
         assertThat(byUpdates.epochs()).isCloseTo((60 + 3 * 7) / 60.0, within(1e-12));
@@ -75,9 +78,9 @@ class ShallowNetTrainerTest {
         assertThat(recorder.epochs.get(1).complete()).isFalse();
         assertThat(recorder.epochs.get(1).updates()).isEqualTo(12);
 
-        TrainingResult twoEpochs = ShallowNetTrainer.create().train(TRAIN, TEST,
+        TrainingResult twoEpochs = TRAINER.train(TRAIN, TEST,
                 SMALL.withEpochs(2));
-        TrainingResult eighteenUpdates = ShallowNetTrainer.create().train(TRAIN, TEST,
+        TrainingResult eighteenUpdates = TRAINER.train(TRAIN, TEST,
                 SMALL.withUpdates(18));
         assertThat(twoEpochs.updates()).isEqualTo(18);
         assertThat(eighteenUpdates.epochs()).isEqualTo(2.0);
@@ -89,7 +92,7 @@ class ShallowNetTrainerTest {
         SgdSettings settings = SMALL.withEpochs(4).withSchedule(List.of(
                 new SgdSettings.Milestone(1, 0.01, 20), new SgdSettings.Milestone(3, 0.002, 60)));
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
-        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
+        TrainingResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
         assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
                 .containsExactly(7, 20, 20, 60);
         assertThat(recorder.epochs).extracting(EpochMetrics::learningRate)
@@ -99,12 +102,12 @@ class ShallowNetTrainerTest {
         assertThat(result.updates()).isEqualTo(16);
 
         // A schedule that repeats the base values changes nothing.
-        TrainingResult plain = ShallowNetTrainer.create().train(TRAIN, TEST, SMALL);
-        TrainingResult same = ShallowNetTrainer.create().train(TRAIN, TEST,
+        TrainingResult plain = TRAINER.train(TRAIN, TEST, SMALL);
+        TrainingResult same = TRAINER.train(TRAIN, TEST,
                 SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.05, 7))));
         assertThat(same.parameters()).containsExactly(plain.parameters());
         // A real switch changes the run from that epoch on.
-        TrainingResult switched = ShallowNetTrainer.create().train(TRAIN, TEST,
+        TrainingResult switched = TRAINER.train(TRAIN, TEST,
                 SMALL.withSchedule(List.of(new SgdSettings.Milestone(2, 0.05, 8))));
         assertThat(switched.parameters()).isNotEqualTo(plain.parameters());
     }
@@ -112,7 +115,7 @@ class ShallowNetTrainerTest {
     @Test
     void listenerIsCalledInTheDocumentedOrder() {
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(true);
-        TrainingResult result = ShallowNetTrainer.create()
+        TrainingResult result = TRAINER
                 .train(TRAIN, TEST, SMALL.withEpochs(2).withBatchSize(30), recorder);
         assertThat(recorder.calls).containsExactly("wants", "update 1", "update 2", "epoch 1",
                 "update 3", "update 4", "epoch 2");
@@ -123,7 +126,7 @@ class ShallowNetTrainerTest {
         assertThat(last.seconds()).isPositive();
 
         SgdTesting.Recorder quiet = new SgdTesting.Recorder(false);
-        ShallowNetTrainer.create().train(TRAIN, TEST, SMALL.withEpochs(1), quiet);
+        TRAINER.train(TRAIN, TEST, SMALL.withEpochs(1), quiet);
         assertThat(quiet.epochs.get(0).testAccuracy()).isNaN();
     }
 
@@ -132,7 +135,7 @@ class ShallowNetTrainerTest {
         // One batch of all N examples: the epoch's train loss is the loss at the initial point.
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         SgdSettings settings = SMALL.withBatchSize(60).withEpochs(1);
-        TrainingResult result = ShallowNetTrainer.create().train(TRAIN, TEST, settings, recorder);
+        TrainingResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
         // The initial parameters, drawn as the trainer draws them: the shape's, rounded to float.
         ShallowNetwork net = Blobs.network(TRAIN, 24);
         double[] start = net.shape().initialParameters(settings.seed());
@@ -146,7 +149,7 @@ class ShallowNetTrainerTest {
 
     @Test
     void rejectsBadInputNamingTheValue() {
-        ShallowNetTrainer trainer = ShallowNetTrainer.create();
+        ShallowNetTrainer trainer = TRAINER;
         assertThatThrownBy(() -> trainer.train(TRAIN, TEST, SMALL.withBatchSize(61)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize").hasMessageContaining("61");

@@ -56,9 +56,9 @@ public class TrainingStepBenchmark extends BenchmarkDefaults {
         Dataset digits = Digits.first(TRAINING_SIZE + 1);
         train = digits.head(TRAINING_SIZE);
         test = digits.tail(1);
-        trainer = ShallowNetTrainer.create();
+        trainer = ShallowNetTrainer.create().withHiddenUnits(hiddenUnits);
         updatesPerCall = (long) epochs * ((TRAINING_SIZE + batchSize - 1) / batchSize);
-        settings = SgdSettings.defaults().withHiddenUnits(hiddenUnits).withBatchSize(batchSize)
+        settings = SgdSettings.defaults().withBatchSize(batchSize)
                 .withLearningRate(0.1).withMomentum(0.9).withSeed(1L).withUpdates(updatesPerCall);
     }
 

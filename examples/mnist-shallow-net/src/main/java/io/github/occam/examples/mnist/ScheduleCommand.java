@@ -125,7 +125,7 @@ final class ScheduleCommand implements Callable<Integer> {
             for (long seed : seedList) {
                 Dataset trainSet = digits.train(trainSize, seed);
                 for (Map.Entry<String, SgdSchedule> e : schedules.entrySet()) {
-                    SgdSettings settings = settingsOf(e.getValue(), network.hidden, seed);
+                    SgdSettings settings = settingsOf(e.getValue(), seed);
                     curves.put(new Run(e.getKey(), seed), executor.submit(() -> {
                         List<EpochMetrics> curve = new ArrayList<>();
                         TrainingListener listener = new TrainingListener() {
@@ -139,7 +139,8 @@ final class ScheduleCommand implements Callable<Integer> {
                                 curve.add(metrics);
                             }
                         };
-                        ShallowNetTrainer.create().withThreads(1).train(trainSet, digits.test(), settings, listener);
+                        ShallowNetTrainer.create().withHiddenUnits(network.hidden).withThreads(1)
+                                .train(trainSet, digits.test(), settings, listener);
                         return List.copyOf(curve);
                     }));
                 }
@@ -246,7 +247,7 @@ final class ScheduleCommand implements Callable<Integer> {
     }
 
     /** The trainer's settings for {@code schedule}: its first phase, then one phase per change. */
-    static SgdSettings settingsOf(SgdSchedule schedule, int hidden, long seed) {
-        return SgdSettings.defaults().withHiddenUnits(hidden).withSeed(seed).withSchedule(schedule);
+    static SgdSettings settingsOf(SgdSchedule schedule, long seed) {
+        return SgdSettings.defaults().withSeed(seed).withSchedule(schedule);
     }
 }

@@ -98,7 +98,7 @@ public final class ThroughputBenchmark {
         TrainingResult result = trainer.train(train, test, settings.withEpochs(epochs + 1),
                 clock);
         trained.accept(result);
-        return new Result("java", settings.batchSize(), settings.hiddenUnits(), train.size(),
+        return new Result("java", settings.batchSize(), trainer.hiddenUnits(), train.size(),
                 epochs, result.seconds() - warmUpEnd[0], result.testAccuracy());
     }
 

@@ -20,9 +20,8 @@ import java.util.function.BiConsumer;
 public final class TrainerRuns implements SweepRunner.RunExecutor {
 
     private final Digits digits;
-    private final int hiddenUnits;
     private final double lambda;
-    private final ShallowNetTrainer trainer = ShallowNetTrainer.create().withThreads(1);
+    private final ShallowNetTrainer trainer;
     private BiConsumer<RunKey, TrainingResult> afterEachRun = (key, result) -> { };
 
     /**
@@ -35,9 +34,9 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
             throw new IllegalArgumentException("digits must not be null");
         }
         // validated here so that a bad value fails before the pool starts
-        SgdSettings.defaults().withHiddenUnits(hiddenUnits).withLambda(lambda);
+        this.trainer = ShallowNetTrainer.create().withHiddenUnits(hiddenUnits).withThreads(1);
+        SgdSettings.defaults().withLambda(lambda);
         this.digits = digits;
-        this.hiddenUnits = hiddenUnits;
         this.lambda = lambda;
     }
 
@@ -55,7 +54,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
 
     /** The settings of {@code key}'s run. */
     public SgdSettings settings(RunKey key) {
-        return new SgdSettings(hiddenUnits, key.batchSize(), key.learningRate(), key.momentum(), lambda,
+        return new SgdSettings(key.batchSize(), key.learningRate(), key.momentum(), lambda,
                 key.trainerBudget(), key.seed(), List.of());
     }
 

@@ -47,8 +47,8 @@ class ThroughputBenchmarkTest {
     void measuresTheTimedEpochsAfterOneWarmUp() {
         Dataset train = blobs(50, 30, 4, 1);
         Dataset test = blobs(40, 30, 4, 2);
-        SgdSettings settings = SgdSettings.defaults().withHiddenUnits(16).withBatchSize(5);
-        ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create(),
+        SgdSettings settings = SgdSettings.defaults().withBatchSize(5);
+        ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create().withHiddenUnits(16),
                 train, test, settings, 2);
         assertThat(r.engine()).isEqualTo("java");
         assertThat(r.batch()).isEqualTo(5);
@@ -57,7 +57,7 @@ class ThroughputBenchmarkTest {
         assertThat(r.seconds()).isPositive();
         assertThat(r.examplesPerSecond()).isCloseTo(100 / r.seconds(), within(1e-9));
         // three epochs in all: the same test accuracy as a plain three-epoch run
-        TrainingResult plain = ShallowNetTrainer.create().train(train, test,
+        TrainingResult plain = ShallowNetTrainer.create().withHiddenUnits(16).train(train, test,
                 settings.withEpochs(3));
         assertThat(r.testAccuracy()).isEqualTo(plain.testAccuracy());
         Matcher m = Pattern.compile("\"examples_per_s\": ([0-9.]+)").matcher(r.toJson());
@@ -71,16 +71,16 @@ class ThroughputBenchmarkTest {
     void handsOverTheFinishedTrainingOfWarmUpAndTimedEpochs() {
         Dataset train = blobs(50, 30, 4, 1);
         Dataset test = blobs(40, 30, 4, 2);
-        SgdSettings settings = SgdSettings.defaults().withHiddenUnits(16).withBatchSize(5);
+        SgdSettings settings = SgdSettings.defaults().withBatchSize(5);
         List<TrainingResult> handed = new ArrayList<>();
-        ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create(),
+        ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create().withHiddenUnits(16),
                 train, test, settings, 2, handed::add);
         assertThat(handed).hasSize(1);
-        TrainingResult plain = ShallowNetTrainer.create().train(train, test,
+        TrainingResult plain = ShallowNetTrainer.create().withHiddenUnits(16).train(train, test,
                 settings.withEpochs(3));
         assertThat(handed.get(0).parameters()).containsExactly(plain.parameters());
         assertThat(handed.get(0).testAccuracy()).isEqualTo(r.testAccuracy());
-        assertThatThrownBy(() -> ThroughputBenchmark.measure(ShallowNetTrainer.create(), train,
+        assertThatThrownBy(() -> ThroughputBenchmark.measure(ShallowNetTrainer.create().withHiddenUnits(16), train,
                 test, settings, 0, handed::add)).hasMessageContaining("epochs");
         assertThat(handed).hasSize(1);
     }
