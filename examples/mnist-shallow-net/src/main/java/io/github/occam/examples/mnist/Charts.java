@@ -146,6 +146,8 @@ public final class Charts {
                     o.low(), o.high(), o.gridBatchSize());
             case STABILITY -> String.format(Locale.ROOT, "best B %.0f, at the stability edge (no interval)",
                     o.gridBatchSize());
+            case FITTING -> String.format(Locale.ROOT, "best B %.0f, at the fitting edge (no interval)",
+                    o.gridBatchSize());
             case NO_STABLE_RUN -> "every run diverged";
             default -> String.format(Locale.ROOT, "best B %.0f, at the grid edge (no interval)", o.gridBatchSize());
         };

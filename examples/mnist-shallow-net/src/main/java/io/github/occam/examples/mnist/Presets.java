@@ -62,7 +62,7 @@ public final class Presets {
                 yield List.of(
                         // the centre, eps 0.1, N 1,000, m 0.9: the quick preset's runs and more
                         SweepGrid.of(powers(3, 9), List.of(0.1), List.of(1000), List.of(0.9), SEEDS, t),
-                        // eps: the optimum and the stability edge are expected to move with eps
+                        // eps: the optimum and the fitting edge are expected to move with eps
                         SweepGrid.of(powers(0, 7), List.of(0.025), List.of(1000), List.of(0.9), SEEDS, t),
                         SweepGrid.of(powers(1, 8), List.of(0.05), List.of(1000), List.of(0.9), SEEDS, t),
                         SweepGrid.of(powers(3, 9), List.of(0.2), List.of(1000), List.of(0.9), SEEDS, t),

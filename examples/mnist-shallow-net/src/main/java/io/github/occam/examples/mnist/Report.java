@@ -77,6 +77,9 @@ public final class Report {
             if (o.atEdge()) {
                 String why = switch (o.edge()) {
                     case STABILITY -> "AT THE STABILITY EDGE: runs at the next grid B diverged; no interval";
+                    case FITTING -> String.format(Locale.ROOT, "AT THE FITTING EDGE: runs at or next to the best B"
+                            + " did not fit the training set (smallest B where all did: %.0f); no parabola, no"
+                            + " interval", o.smallestFittedBatchSize());
                     case SMALLEST_B -> "AT THE GRID EDGE (smallest B): no interior optimum, no interval; add smaller B";
                     default -> "AT THE GRID EDGE (largest B): no interior optimum, no interval; add larger B";
                 };
