@@ -1,7 +1,8 @@
 package io.github.occam.sgd;
 
 import io.github.occam.internal.Checks;
-import java.util.List;
+import io.github.occam.noise.SgdNoiseScale;
+import io.github.occam.noise.SgdSchedule;
 
 /**
  * The hyper-parameters of one SGD run: batch size B, learning rate eps, momentum m, L2 coefficient
@@ -12,22 +13,21 @@ import java.util.List;
  * batch mean of {@code dC_i/dw}, {@code C_i = H_i + lambda |w|^2 / (2N)} (Smith &amp; Le,
  * eq. 3-5); the prior on every parameter thus adds {@code (lambda / N) w} to {@code g}.
  *
- * <p>The schedule is a list of {@link Milestone}s, sorted by strictly increasing
- * {@link Milestone#epoch()}: after {@code epoch} epochs, the run switches to the milestone's
- * learning rate and batch size and keeps them until the next milestone ({@code epoch = 10} means
- * from the eleventh epoch on, zero-based epoch 10, as PyTorch's {@code MultiStepLR} counts its
- * milestones). Before the first milestone the run uses {@link #learningRate()} and
- * {@link #batchSize()}. This
- * expresses both a learning-rate step decay and the equivalent batch-size increase (Smith,
- * Kindermans &amp; Le 2017).
+ * <p>The schedule, when there is one, is an {@link SgdSchedule}: consecutive phases of epochs,
+ * each with its learning rate and batch size (its {@link SgdNoiseScale}), as Smith, Kindermans
+ * &amp; Le (2017) compare a learning-rate step decay with the equivalent batch-size increase.
+ * {@link #withSchedule(SgdSchedule)} takes the batch size, learning rate and momentum of its
+ * first phase and its epochs as the budget; a run that outlasts the schedule keeps its last
+ * phase.
  *
  * <pre>{@code
  * SgdSettings settings = SgdSettings.defaults()
  *         .withBatchSize(32).withLearningRate(0.1).withMomentum(0.9).withEpochs(100).withSeed(7);
- * SgdSettings decay = settings.withSchedule(List.of(
- *         new SgdSettings.Milestone(50, 0.02, 32)));   // eps / 5 after 50 epochs
- * SgdSettings grow = settings.withSchedule(List.of(
- *         new SgdSettings.Milestone(50, 0.1, 160)));   // B * 5 after 50 epochs, same noise scale
+ * SgdNoiseScale start = SgdNoiseScale.of(0.1, 1000, 32, 0.9);
+ * SgdSettings decay = settings.withSchedule(
+ *         SgdSchedule.learningRateDecay(start, 100, new int[] {50}, 5));   // eps / 5 after 50 epochs
+ * SgdSettings grow = settings.withSchedule(
+ *         SgdSchedule.batchSizeIncrease(start, 100, new int[] {50}, 5));   // B * 5, same noise scale
  * }</pre>
  *
  * @param batchSize B, at least 1; must not exceed N (checked when training starts)
@@ -36,11 +36,11 @@ import java.util.List;
  * @param lambda L2 coefficient (prior precision), finite and {@code >= 0}
  * @param budget how long to train, in epochs or in updates
  * @param seed seed of the initialization and of the batch order
- * @param schedule milestones changing learning rate and batch size after given epochs; may be
- *     empty
+ * @param schedule the phases of learning rate and batch size, or {@code null} for none; its first
+ *     phase has this batch size, learning rate and momentum
  */
 public record SgdSettings(int batchSize, double learningRate, double momentum,
-        double lambda, Budget budget, long seed, List<Milestone> schedule) {
+        double lambda, Budget budget, long seed, SgdSchedule schedule) {
 
     /** Checks every value and copies the schedule. */
     public SgdSettings {
@@ -55,15 +55,14 @@ public record SgdSettings(int batchSize, double learningRate, double momentum,
         if (budget == null) {
             throw new IllegalArgumentException("budget must not be null");
         }
-        if (schedule == null) {
-            throw new IllegalArgumentException("schedule must not be null (use List.of())");
-        }
-        schedule = List.copyOf(schedule);
-        for (int k = 1; k < schedule.size(); k++) {
-            if (schedule.get(k).epoch() <= schedule.get(k - 1).epoch()) {
-                throw new IllegalArgumentException("schedule must have strictly increasing"
-                        + " milestone epochs, got " + schedule.get(k - 1).epoch() + " then "
-                        + schedule.get(k).epoch());
+        if (schedule != null) {
+            SgdNoiseScale first = schedule.phases().get(0).settings();
+            if (first.batchSize() != batchSize || first.learningRate() != learningRate
+                    || first.momentum() != momentum) {
+                throw new IllegalArgumentException("the schedule's first phase has B = "
+                        + first.batchSize() + ", eps = " + first.learningRate() + ", m = "
+                        + first.momentum() + ", the settings B = " + batchSize + ", eps = "
+                        + learningRate + ", m = " + momentum + " (use withSchedule)");
             }
         }
     }
@@ -74,25 +73,25 @@ public record SgdSettings(int batchSize, double learningRate, double momentum,
      * the paper), lambda = 0, 100 epochs, seed 1 and no schedule, Occam's choices.
      */
     public static SgdSettings defaults() {
-        return new SgdSettings(32, 0.1, 0.9, 0.0, Budget.epochs(100), 1L, List.of());
+        return new SgdSettings(32, 0.1, 0.9, 0.0, Budget.epochs(100), 1L, null);
     }
 
     /** Returns a copy with {@code batchSize} replaced. */
     public SgdSettings withBatchSize(int value) {
         return new SgdSettings(value, learningRate, momentum, lambda, budget, seed,
-                schedule);
+                null);
     }
 
     /** Returns a copy with {@code learningRate} replaced. */
     public SgdSettings withLearningRate(double value) {
         return new SgdSettings(batchSize, value, momentum, lambda, budget, seed,
-                schedule);
+                null);
     }
 
     /** Returns a copy with {@code momentum} replaced. */
     public SgdSettings withMomentum(double value) {
         return new SgdSettings(batchSize, learningRate, value, lambda, budget, seed,
-                schedule);
+                null);
     }
 
     /** Returns a copy with {@code lambda} replaced. */
@@ -123,16 +122,10 @@ public record SgdSettings(int batchSize, double learningRate, double momentum,
                 value, schedule);
     }
 
-    /** Returns a copy with the schedule replaced. */
-    public SgdSettings withSchedule(List<Milestone> value) {
-        return new SgdSettings(batchSize, learningRate, momentum, lambda, budget,
-                seed, value);
-    }
-
     /**
      * Returns a copy that follows {@code schedule}: the batch size, learning rate and momentum of
-     * its first phase, one {@link Milestone} at the start of each later phase, and a budget of
-     * its epochs. Lambda and seed are kept.
+     * its first phase, the later phases' from their first epochs on, and a budget of its epochs.
+     * Lambda and seed are kept.
      *
      * <pre>{@code
      * SgdSchedule grow = SgdSchedule.batchSizeIncrease(SgdNoiseScale.of(0.1, 1000, 20, 0.9), 100,
@@ -140,55 +133,56 @@ public record SgdSettings(int batchSize, double learningRate, double momentum,
      * SgdSettings settings = SgdSettings.defaults().withSchedule(grow);   // B 20, 100, 500, 1000
      * }</pre>
      *
-     * @param schedule the schedule, from {@link io.github.occam.noise.SgdSchedule}
+     * @param schedule the schedule
      * @return the settings
      * @throws IllegalArgumentException if {@code schedule} is null
      */
-    public SgdSettings withSchedule(io.github.occam.noise.SgdSchedule schedule) {
+    public SgdSettings withSchedule(SgdSchedule schedule) {
         Checks.notNull("schedule", schedule);
-        List<io.github.occam.noise.SgdSchedule.Phase> all = schedule.phases();
-        List<Milestone> milestones = new java.util.ArrayList<>(all.size() - 1);
-        for (io.github.occam.noise.SgdSchedule.Phase p : all.subList(1, all.size())) {
-            milestones.add(new Milestone(p.startEpoch(), p.settings().learningRate(),
-                    p.settings().batchSize()));
-        }
-        io.github.occam.noise.SgdNoiseScale first = all.get(0).settings();
-        return new SgdSettings(first.batchSize(), first.learningRate(), first.momentum(),
-                lambda, Budget.epochs(schedule.epochs()), seed, List.copyOf(milestones));
+        SgdNoiseScale first = schedule.phases().get(0).settings();
+        return new SgdSettings(first.batchSize(), first.learningRate(), first.momentum(), lambda,
+                Budget.epochs(schedule.epochs()), seed, schedule);
+    }
+
+    /** Returns a copy without a schedule: the batch size and learning rate throughout. */
+    public SgdSettings withoutSchedule() {
+        return new SgdSettings(batchSize, learningRate, momentum, lambda, budget, seed, null);
     }
 
     /** Returns the learning rate used in the zero-based epoch {@code epoch}. */
     public double learningRateAt(int epoch) {
-        Milestone milestone = milestoneAt(epoch);
-        return milestone == null ? learningRate : milestone.learningRate();
+        return schedule == null ? checkedEpoch(epoch, learningRate)
+                : phaseAt(epoch).settings().learningRate();
     }
 
     /** Returns the batch size used in the zero-based epoch {@code epoch}. */
     public int batchSizeAt(int epoch) {
-        Milestone milestone = milestoneAt(epoch);
-        return milestone == null ? batchSize : milestone.batchSize();
+        return schedule == null ? (int) checkedEpoch(epoch, batchSize)
+                : phaseAt(epoch).settings().batchSize();
     }
 
     /** Returns the largest batch size of the run (the base one or one of the schedule). */
     public int maxBatchSize() {
         int max = batchSize;
-        for (Milestone milestone : schedule) {
-            max = Math.max(max, milestone.batchSize());
+        if (schedule != null) {
+            for (SgdSchedule.Phase phase : schedule.phases()) {
+                max = Math.max(max, phase.settings().batchSize());
+            }
         }
         return max;
     }
 
-    private Milestone milestoneAt(int epoch) {
+    /** The phase of {@code epoch}; a run that outlasts the schedule keeps its last phase. */
+    private SgdSchedule.Phase phaseAt(int epoch) {
+        checkedEpoch(epoch, 0);
+        return schedule.phaseAt(Math.min(epoch, schedule.epochs() - 1));
+    }
+
+    private static double checkedEpoch(int epoch, double value) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
         }
-        Milestone current = null;
-        for (Milestone milestone : schedule) {
-            if (milestone.epoch() <= epoch) {
-                current = milestone;
-            }
-        }
-        return current;
+        return value;
     }
 
     private static void checkMomentum(double momentum) {
@@ -243,34 +237,4 @@ public record SgdSettings(int batchSize, double learningRate, double momentum,
         }
     }
 
-    /**
-     * A point of a schedule where the hyper-parameters change: after {@code epoch} epochs (from
-     * the zero-based epoch {@code epoch} on), train with {@code learningRate} and
-     * {@code batchSize} until the next milestone. Not to be confused with
-     * {@link io.github.occam.noise.SgdSchedule.Phase}, a span of epochs of a planned schedule,
-     * which {@link SgdSettings#withSchedule(io.github.occam.noise.SgdSchedule)} turns into
-     * milestones.
-     *
-     * <pre>{@code
-     * SgdSettings.Milestone grow = new SgdSettings.Milestone(30, 0.1, 256);  // B 256 from epoch 30
-     * }</pre>
-     *
-     * @param epoch the number of epochs after which the milestone applies, {@code >= 0}
-     * @param learningRate eps from this milestone on, finite and {@code > 0}
-     * @param batchSize B from this milestone on, at least 1 (and at most N, checked when training
-     *     starts)
-     */
-    public record Milestone(int epoch, double learningRate, int batchSize) {
-
-        /** Checks the values. */
-        public Milestone {
-            if (epoch < 0) {
-                throw new IllegalArgumentException("milestone epoch must be >= 0, got " + epoch);
-            }
-            Checks.positive("learningRate", learningRate);
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-            }
-        }
-    }
 }

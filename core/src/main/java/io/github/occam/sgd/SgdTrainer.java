@@ -2,6 +2,7 @@ package io.github.occam.sgd;
 
 import io.github.occam.Model;
 import io.github.occam.internal.Checks;
+import io.github.occam.noise.SgdSchedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -110,8 +111,15 @@ public final class SgdTrainer {
             throw new IllegalArgumentException("training set must not be empty");
         }
         checkBatch("batchSize", settings.batchSize(), size);
-        for (SgdSettings.Milestone milestone : settings.schedule()) {
-            checkBatch("schedule batchSize", milestone.batchSize(), size);
+        if (settings.schedule() != null) {
+            int planned = settings.schedule().phases().get(0).settings().trainingSetSize();
+            if (planned != size) {
+                throw new IllegalArgumentException("the schedule was planned for N = " + planned
+                        + " (its noise scale), the training set has N = " + size);
+            }
+            for (SgdSchedule.Phase phase : settings.schedule().phases()) {
+                checkBatch("schedule batchSize", phase.settings().batchSize(), size);
+            }
         }
     }
 

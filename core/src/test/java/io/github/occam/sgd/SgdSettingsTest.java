@@ -3,8 +3,6 @@ package io.github.occam.sgd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Validation and schedule look-up of {@link SgdSettings}. */
@@ -19,13 +17,16 @@ class SgdSettingsTest {
         assertThat(BASE.momentum()).isEqualTo(0.9);
         assertThat(BASE.lambda()).isZero();
         assertThat(BASE.budget()).isEqualTo(SgdSettings.Budget.epochs(100));
-        assertThat(BASE.schedule()).isEmpty();
+        assertThat(BASE.schedule()).isNull();
     }
 
     @Test
     void scheduleLooksUpTheMilestoneOfEachEpoch() {
-        SgdSettings s = BASE.withBatchSize(16).withLearningRate(0.2).withSchedule(List.of(
-                new SgdSettings.Milestone(10, 0.04, 16), new SgdSettings.Milestone(20, 0.04, 80)));
+        SgdSettings s = BASE.withSchedule(SgdTesting.schedule(1000, 0.9, 30,
+                new double[] {0, 0.2, 16}, new double[] {10, 0.04, 16}, new double[] {20, 0.04, 80}));
+        assertThat(s.batchSize()).isEqualTo(16);
+        assertThat(s.learningRate()).isEqualTo(0.2);
+        assertThat(s.budget()).isEqualTo(SgdSettings.Budget.epochs(30));
         assertThat(s.learningRateAt(0)).isEqualTo(0.2);
         assertThat(s.learningRateAt(9)).isEqualTo(0.2);
         assertThat(s.learningRateAt(10)).isEqualTo(0.04);
@@ -36,12 +37,15 @@ class SgdSettingsTest {
     }
 
     @Test
-    void scheduleIsCopied() {
-        List<SgdSettings.Milestone> milestones = new ArrayList<>();
-        milestones.add(new SgdSettings.Milestone(3, 0.1, 4));
-        SgdSettings s = BASE.withSchedule(milestones);
-        milestones.add(new SgdSettings.Milestone(5, 0.1, 8));
-        assertThat(s.schedule()).hasSize(1);
+    void changingTheFirstPhasesValuesDropsTheSchedule() {
+        SgdSettings s = BASE.withSchedule(SgdTesting.schedule(1000, 0.9, 10,
+                new double[] {0, 0.1, 4}, new double[] {3, 0.1, 8}));
+        assertThat(s.schedule().phases()).hasSize(2);
+        assertThat(s.withBatchSize(16).schedule()).isNull();
+        assertThat(s.withLambda(0.5).schedule()).isSameAs(s.schedule());
+        assertThat(s.withoutSchedule().batchSizeAt(5)).isEqualTo(4);
+        assertThatThrownBy(() -> new SgdSettings(8, 0.1, 0.9, 0.0, SgdSettings.Budget.epochs(10), 1L,
+                s.schedule())).hasMessageContaining("first phase has B = 4");
     }
 
     @Test
@@ -68,15 +72,8 @@ class SgdSettingsTest {
         assertThatThrownBy(() -> BASE.withEpochs(0)).hasMessageContaining("0");
         assertThatThrownBy(() -> BASE.withUpdates(-5)).hasMessageContaining("-5");
         assertThatThrownBy(() -> BASE.withBudget(null)).hasMessageContaining("budget");
-        assertThatThrownBy(() -> new SgdSettings.Milestone(-1, 0.1, 4))
-                .hasMessage("milestone epoch must be >= 0, got -1");
-        assertThatThrownBy(() -> new SgdSettings.Milestone(1, -0.1, 4))
-                .hasMessageContaining("learningRate");
-        assertThatThrownBy(() -> new SgdSettings.Milestone(1, 0.1, 0))
-                .hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> BASE.withSchedule(List.of(new SgdSettings.Milestone(5, 0.1, 4),
-                new SgdSettings.Milestone(5, 0.1, 8)))).hasMessageContaining("increasing")
-                .hasMessageContaining("5 then 5");
+        assertThatThrownBy(() -> BASE.withSchedule((io.github.occam.noise.SgdSchedule) null))
+                .hasMessage("schedule must not be null");
         assertThatThrownBy(() -> BASE.learningRateAt(-1)).hasMessageContaining("-1");
     }
 }

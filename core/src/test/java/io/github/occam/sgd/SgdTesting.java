@@ -14,6 +14,20 @@ final class SgdTesting {
     private SgdTesting() {
     }
 
+    /**
+     * A schedule for N examples at momentum m over {@code epochs} epochs, one phase per
+     * {@code {startEpoch, eps, B}}, the first starting at epoch 0.
+     */
+    static io.github.occam.noise.SgdSchedule schedule(int n, double m, int epochs, double[]... phases) {
+        java.util.List<io.github.occam.noise.SgdSchedule.Phase> list = new java.util.ArrayList<>();
+        for (int k = 0; k < phases.length; k++) {
+            int end = k + 1 < phases.length ? (int) phases[k + 1][0] : epochs;
+            list.add(new io.github.occam.noise.SgdSchedule.Phase((int) phases[k][0], end,
+                    io.github.occam.noise.SgdNoiseScale.of(phases[k][1], n, (int) phases[k][2], m)));
+        }
+        return new io.github.occam.noise.SgdSchedule(list);
+    }
+
     /** Returns 0, 1, ..., size - 1. */
     static int[] identity(int size) {
         int[] order = new int[size];

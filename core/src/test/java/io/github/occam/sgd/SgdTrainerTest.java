@@ -45,7 +45,8 @@ class SgdTrainerTest {
     void scheduleChangesLearningRateAndBatchSize() {
         LogisticRegression model = SgdTesting.logistic(30, 3);
         SgdSettings settings = SgdSettings.defaults().withBatchSize(10).withLearningRate(0.1)
-                .withEpochs(3).withSchedule(List.of(new SgdSettings.Milestone(1, 0.02, 30)));
+                .withSchedule(SgdTesting.schedule(30, 0.9, 3, new double[] {0, 0.1, 10},
+                        new double[] {1, 0.02, 30}));
         SgdResult result = SgdTrainer.train(model, new double[4], settings);
         assertThat(result.curve()).extracting(EpochMetrics::batchSize).containsExactly(10, 30, 30);
         assertThat(result.curve()).extracting(EpochMetrics::learningRate)
@@ -129,8 +130,13 @@ class SgdTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize")
                 .hasMessageContaining("21");
         assertThatThrownBy(() -> SgdTrainer.train(model, start,
-                settings.withSchedule(List.of(new SgdSettings.Milestone(1, 0.1, 40)))))
+                settings.withSchedule(SgdTesting.schedule(20, 0.9, 3, new double[] {0, 0.1, 5},
+                        new double[] {1, 0.1, 40}))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40");
+        assertThatThrownBy(() -> SgdTrainer.train(model, start,
+                settings.withSchedule(SgdTesting.schedule(30, 0.9, 3, new double[] {0, 0.1, 5}))))
+                .hasMessage("the schedule was planned for N = 30 (its noise scale), the training set"
+                        + " has N = 20");
         assertThatThrownBy(() -> SgdTrainer.train(model, new double[5], settings))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start")
                 .hasMessageContaining("5");

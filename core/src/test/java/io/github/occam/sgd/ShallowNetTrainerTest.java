@@ -89,8 +89,8 @@ class ShallowNetTrainerTest {
 
     @Test
     void scheduleSwitchesLearningRateAndBatchSizeAtItsEpochs() {
-        SgdSettings settings = SMALL.withEpochs(4).withSchedule(List.of(
-                new SgdSettings.Milestone(1, 0.01, 20), new SgdSettings.Milestone(3, 0.002, 60)));
+        SgdSettings settings = SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 4,
+                new double[] {0, 0.05, 7}, new double[] {1, 0.01, 20}, new double[] {3, 0.002, 60}));
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         TrainingResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
         assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
@@ -104,11 +104,13 @@ class ShallowNetTrainerTest {
         // A schedule that repeats the base values changes nothing.
         TrainingResult plain = TRAINER.train(TRAIN, TEST, SMALL);
         TrainingResult same = TRAINER.train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.05, 7))));
+                SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 3, new double[] {0, 0.05, 7},
+                        new double[] {1, 0.05, 7})));
         assertThat(same.parameters()).containsExactly(plain.parameters());
         // A real switch changes the run from that epoch on.
         TrainingResult switched = TRAINER.train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Milestone(2, 0.05, 8))));
+                SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 3, new double[] {0, 0.05, 7},
+                        new double[] {2, 0.05, 8})));
         assertThat(switched.parameters()).isNotEqualTo(plain.parameters());
     }
 
@@ -154,7 +156,8 @@ class ShallowNetTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("batchSize").hasMessageContaining("61");
         assertThatThrownBy(() -> trainer.train(TRAIN, TEST,
-                SMALL.withSchedule(List.of(new SgdSettings.Milestone(1, 0.1, 100)))))
+                SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 3, new double[] {0, 0.05, 7},
+                        new double[] {1, 0.1, 100}))))
                 .hasMessageContaining("batchSize").hasMessageContaining("100");
         Dataset wide = Blobs.of(10, 21, 3, 1);
         assertThatThrownBy(() -> trainer.train(TRAIN, wide, SMALL))

@@ -4,7 +4,6 @@ import io.github.occam.data.Dataset;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingResult;
-import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -55,7 +54,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
     /** The settings of {@code key}'s run. */
     public SgdSettings settings(RunKey key) {
         return new SgdSettings(key.batchSize(), key.learningRate(), key.momentum(), lambda,
-                key.trainerBudget(), key.seed(), List.of());
+                key.trainerBudget(), key.seed(), null);
     }
 
     @Override
