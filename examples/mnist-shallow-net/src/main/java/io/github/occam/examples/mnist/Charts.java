@@ -318,6 +318,49 @@ public final class Charts {
     }
 
     /**
+     * The collapse onto the temperature &tau; = &epsilon; / (B (1 - m)) of the SDE: test accuracy
+     * (circles, solid) and training accuracy (dashed) of each setting against &tau; on a log2 axis,
+     * one colour per (&epsilon;, m). At fixed N and SDE time the curves of every setting lie on one
+     * another if the accuracy depends on &tau; alone.
+     *
+     * @param settings the settings of one N (and budget), each with its curve
+     */
+    public static XYChart accuracyVsTemperature(String title, List<OptimumAnalysis.Optimum> settings) {
+        XYChart chart = base(title, "temperature tau = eps / (B (1 - m)) (log2 axis)",
+                "accuracy (solid: test, dashed: training)");
+        chart.setCustomXAxisTickLabelsFormatter(Charts::temperatureLabel);
+        for (int k = 0; k < settings.size(); k++) {
+            OptimumAnalysis.Optimum o = settings.get(k);
+            Color color = PALETTE[k % PALETTE.length];
+            List<OptimumAnalysis.Point> trained = o.curve().stream().filter(p -> p.seeds() > 0).toList();
+            if (trained.isEmpty()) {
+                continue;
+            }
+            double[] x = new double[trained.size()];
+            double[] test = new double[trained.size()];
+            double[] train = new double[trained.size()];
+            for (int i = 0; i < x.length; i++) {
+                OptimumAnalysis.Point p = trained.get(i);
+                x[i] = log2(o.setting().learningRate() / (p.batchSize() * (1.0 - o.setting().momentum())));
+                test[i] = p.mean();
+                train[i] = p.trainAccuracy();
+            }
+            String name = String.format(Locale.ROOT, "eps = %s, m = %s", o.setting().learningRate(),
+                    o.setting().momentum());
+            XYSeries t = chart.addSeries(name, x, test);
+            t.setMarker(SeriesMarkers.CIRCLE);
+            t.setLineColor(color);
+            t.setMarkerColor(color);
+            XYSeries f = chart.addSeries(name + " (training)", x, train);
+            f.setMarker(SeriesMarkers.NONE);
+            f.setLineColor(color);
+            f.setLineStyle(DASHED);
+            f.setShowInLegend(false);
+        }
+        return chart;
+    }
+
+    /**
      * Curves sharing one x axis: each entry of {@code curves} is a name and its (x, y) points,
      * or (x, y, error) with error bars.
      */
@@ -360,6 +403,17 @@ public final class Charts {
                 main, "learning_rate", 6.0), names);
         save(dir, prefix + "training-loss-vs-batch-size", trainingLossVsBatchSize("Training cross-entropy against "
                 + "batch size (" + fixed + ")", main, "learning_rate"), names);
+        Map<Integer, List<OptimumAnalysis.Optimum>> byTrainSize = new java.util.TreeMap<>();
+        for (OptimumAnalysis.Optimum o : result.optima()) {
+            byTrainSize.computeIfAbsent(o.setting().trainSize(), k -> new ArrayList<>()).add(o);
+        }
+        for (Map.Entry<Integer, List<OptimumAnalysis.Optimum>> e : byTrainSize.entrySet()) {
+            if (e.getValue().size() >= 2) {
+                save(dir, prefix + "accuracy-vs-temperature-n" + e.getKey(), accuracyVsTemperature(String.format(
+                        Locale.ROOT, "Accuracy against temperature (N = %d, %s)", e.getKey(), budget),
+                        e.getValue()), names);
+            }
+        }
         for (String variable : OptimumAnalysis.VARIABLES) {
             String suffix = switch (variable) {
                 case "learning_rate" -> "learning-rate";
@@ -433,6 +487,15 @@ public final class Charts {
         }
         return k >= 0 ? String.format(Locale.ROOT, "%.0f", Math.pow(2.0, k))
                 : Double.toString(Math.pow(2.0, k));
+    }
+
+    /** The label of position x = log2 tau: {@code 1/32} for a negative power of 2, else the number. */
+    static String temperatureLabel(double x) {
+        double k = Math.rint(x);
+        if (Math.abs(x - k) < 1e-6 && k < 0) {
+            return String.format(Locale.ROOT, "1/%.0f", Math.pow(2.0, -k));
+        }
+        return batchSizeLabel(x);
     }
 
     private static XYChart base(String title, String xTitle, String yTitle) {

@@ -28,4 +28,29 @@ class ChartsTest {
         labels.add(Charts.batchSizeLabel(9.5));
         assertThat(labels).hasSize(17 + 2);
     }
+
+    @Test
+    void temperatureTicksReadAsFractionsAndEverySettingIsPlacedAtItsTau() {
+        assertThat(Charts.temperatureLabel(-5.0)).isEqualTo("1/32");
+        assertThat(Charts.temperatureLabel(0.0)).isEqualTo("1");
+        assertThat(Charts.temperatureLabel(-4.5)).isEqualTo(Charts.batchSizeLabel(-4.5));
+        java.util.List<RunRecord> runs = new java.util.ArrayList<>();
+        for (double[] em : new double[][] {{0.1, 0.9}, {0.05, 0.5}}) {
+            for (int b = 8; b <= 64; b *= 2) {
+                RunKey key = RunKey.of(b, em[0], 1000, em[1], 1, SweepBudget.time(100));
+                long updates = key.trainerBudget().amount();
+                runs.add(new RunRecord(key, (double) updates * b / 1000, updates, key.noiseScale(), 1.0, 0.9,
+                        0.01, 0.3, false, 1.0));
+            }
+        }
+        OptimumAnalysis.Result result = OptimumAnalysis.analyze(runs, 10, 1L);
+        org.knowm.xchart.XYChart chart = Charts.accuracyVsTemperature("t", result.optima());
+        assertThat(chart.getSeriesMap()).hasSize(4);
+        // eps 0.1, m 0.9, B = 8: tau = 0.1 / 0.8 = 1/8
+        double[] x = chart.getSeriesMap().get("eps = 0.1, m = 0.9").getXData();
+        assertThat(x[0]).isEqualTo(-3.0);
+        // eps 0.05, m 0.5, B = 8: tau = 0.05 / 4 = 1/80
+        double[] y = chart.getSeriesMap().get("eps = 0.05, m = 0.5").getXData();
+        assertThat(y[0]).isCloseTo(Math.log(1.0 / 80) / Math.log(2), org.assertj.core.api.Assertions.within(1e-12));
+    }
 }
