@@ -1,14 +1,14 @@
 package io.github.occam;
 
+import io.github.occam.evidence.Evidence;
 import io.github.occam.evidence.LambdaSearch;
 import io.github.occam.evidence.Laplace;
-import io.github.occam.spectrum.SpectrumMethod;
-import io.github.occam.evidence.Evidence;
-import io.github.occam.noise.SgdNoiseScale;
-import io.github.occam.noise.SgdSchedule;
 import io.github.occam.noise.GradientNoise;
 import io.github.occam.noise.GradientNoiseScale;
+import io.github.occam.noise.SgdNoiseScale;
+import io.github.occam.noise.SgdSchedule;
 import io.github.occam.spectrum.HessianSpectrum;
+import io.github.occam.spectrum.SpectrumMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,12 +23,11 @@ import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.optim.Minimizer;
-import io.github.occam.sgd.SgdResult;
 import io.github.occam.optim.Minimum;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.SgdTrainer;
 import io.github.occam.sgd.ShallowNetTrainer;
-import io.github.occam.sgd.TrainingResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -718,7 +717,7 @@ class UserGuideExamplesTest {
         SgdSettings settings = SgdSettings.defaults()
                 .withBatchSize(16).withLearningRate(0.05).withMomentum(0.9)
                 .withLambda(1.0).withEpochs(30).withSeed(11);
-        TrainingResult result = trainer.train(train, test, settings);
+        SgdResult result = trainer.train(train, test, settings);
 
         double[] w = result.parameters();   // ShallowNetwork's layout, widened to double
         ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), 16, 2);
@@ -735,7 +734,7 @@ class UserGuideExamplesTest {
         assertThat(evidence.cost()).isCloseTo(net.crossEntropy(w) + 0.5 * dot(w, w),
                 within(1e-9 * evidence.cost()));
         // same seed, same numbers, whatever the thread count
-        TrainingResult single = trainer.withThreads(1).train(train, test, settings);
+        SgdResult single = trainer.withThreads(1).train(train, test, settings);
         assertThat(single.parameters()).isEqualTo(w);
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one {@link SgdTrainer} run: where SGD stopped, how good that point is on the
- * training set, and the learning curve. The parameters are in the model's own layout, ready for
- * the evidence machinery; the array is copied on construction and on access.
+ * The outcome of one SGD run, of {@link SgdTrainer} and of {@link ShallowNetTrainer} alike: where
+ * SGD stopped, how good that point is on the training set (and on the test set, when the trainer
+ * had one), and the learning curve. The parameters are in the model's own layout (for the
+ * shallow network, that of {@code io.github.occam.models.ShallowNetwork}, widened from float32),
+ * ready for the evidence machinery; the array is copied on construction and on access.
  *
  * <pre>{@code
  * SgdResult r = SgdTrainer.train(model, start, settings);
@@ -23,6 +25,9 @@ import java.util.Objects;
  *     training set (without the prior)
  * @param trainAccuracy fraction of the training set classified correctly by the final parameters,
  *     NaN for a model that does not classify
+ * @param testCrossEntropy mean per-example cross-entropy of the final parameters on the test set,
+ *     NaN without one
+ * @param testAccuracy fraction of the test set classified correctly, NaN without one
  * @param curve the metrics of each epoch in order, the last one cut short when a budget in
  *     updates ends mid-epoch; its {@link EpochMetrics#trainCrossEntropy()} is the epoch's loss
  * @param epochs epochs trained, examples processed / N (fractional for a budget in updates)
@@ -33,8 +38,8 @@ import java.util.Objects;
  *     accuracy describe non-finite parameters (NaN)
  */
 public record SgdResult(double[] parameters, double trainCrossEntropy, double trainAccuracy,
-        List<EpochMetrics> curve, double epochs, long updates, double seconds,
-        long divergedAtUpdate) {
+        double testCrossEntropy, double testAccuracy, List<EpochMetrics> curve, double epochs,
+        long updates, double seconds, long divergedAtUpdate) {
 
     /**
      * Copies the parameters and the curve.
@@ -48,22 +53,6 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
             throw new IllegalArgumentException("divergedAtUpdate must be >= 0, got "
                     + divergedAtUpdate);
         }
-    }
-
-    /**
-     * Returns the result of a run that stayed finite ({@code divergedAtUpdate} 0).
-     *
-     * @param parameters the final parameters
-     * @param trainCrossEntropy mean training cross-entropy
-     * @param trainAccuracy training accuracy
-     * @param curve the metrics of each epoch
-     * @param epochs epochs trained
-     * @param updates number of updates
-     * @param seconds seconds of training
-     */
-    public SgdResult(double[] parameters, double trainCrossEntropy, double trainAccuracy,
-            List<EpochMetrics> curve, double epochs, long updates, double seconds) {
-        this(parameters, trainCrossEntropy, trainAccuracy, curve, epochs, updates, seconds, 0L);
     }
 
     /**
@@ -87,6 +76,8 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
                 && Arrays.equals(parameters, r.parameters)
                 && Double.compare(trainCrossEntropy, r.trainCrossEntropy) == 0
                 && Double.compare(trainAccuracy, r.trainAccuracy) == 0
+                && Double.compare(testCrossEntropy, r.testCrossEntropy) == 0
+                && Double.compare(testAccuracy, r.testAccuracy) == 0
                 && curve.equals(r.curve)
                 && Double.compare(epochs, r.epochs) == 0
                 && updates == r.updates
@@ -97,8 +88,8 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
     /** Hashes all components, the parameters element by element. */
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(trainCrossEntropy, trainAccuracy, curve, epochs, updates, seconds,
-                divergedAtUpdate)
+        return 31 * Objects.hash(trainCrossEntropy, trainAccuracy, testCrossEntropy, testAccuracy,
+                curve, epochs, updates, seconds, divergedAtUpdate)
                 + Arrays.hashCode(parameters);
     }
 
@@ -106,7 +97,8 @@ public record SgdResult(double[] parameters, double trainCrossEntropy, double tr
     @Override
     public String toString() {
         return "SgdResult[parameters=<" + parameters.length + " values>, trainCrossEntropy="
-                + trainCrossEntropy + ", trainAccuracy=" + trainAccuracy + ", curve=<"
+                + trainCrossEntropy + ", trainAccuracy=" + trainAccuracy + ", testCrossEntropy="
+                + testCrossEntropy + ", testAccuracy=" + testAccuracy + ", curve=<"
                 + curve.size() + " epochs>, epochs=" + epochs + ", updates=" + updates
                 + ", seconds=" + seconds + ", divergedAtUpdate=" + divergedAtUpdate + "]";
     }

@@ -97,8 +97,7 @@ public final class SgdTrainer {
         checkBatchSizes(settings, engine.exampleCount());
         Run run = run(engine, start, settings, listener, null);
         SgdEngine.Evaluation train = engine.evaluate();
-        return new SgdResult(engine.parameters(), train.meanCrossEntropy(), train.accuracy(),
-                run.curve(), run.epochs(), run.updates(), run.seconds(), run.divergedAt());
+        return run.result(engine, train, null);
     }
 
     /**
@@ -136,6 +135,14 @@ public final class SgdTrainer {
      */
     record Run(long updates, double epochs, double seconds, List<EpochMetrics> curve,
             long divergedAt) {
+
+        /** The result of the run: the engine's parameters, its figures on both sets. */
+        SgdResult result(SgdEngine engine, SgdEngine.Evaluation train, SgdEngine.Evaluation test) {
+            return new SgdResult(engine.parameters(), train.meanCrossEntropy(), train.accuracy(),
+                    test == null ? Double.NaN : test.meanCrossEntropy(),
+                    test == null ? Double.NaN : test.accuracy(), curve, epochs, updates, seconds,
+                    divergedAt);
+        }
     }
 
     /**

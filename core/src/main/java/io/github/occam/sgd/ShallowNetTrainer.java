@@ -26,7 +26,7 @@ import io.github.occam.models.ShallowNetShape;
  * <pre>{@code
  * ShallowNetTrainer trainer = ShallowNetTrainer.create().withHiddenUnits(800)
  *         .withThreads(1);                                               // one run per core
- * TrainingResult result = trainer.train(train, test,
+ * SgdResult result = trainer.train(train, test,
  *         SgdSettings.defaults().withBatchSize(64).withLearningRate(0.1).withEpochs(100));
  * }</pre>
  */
@@ -99,7 +99,7 @@ public final class ShallowNetTrainer {
      * Trains without a listener; see
      * {@link #train(Dataset, Dataset, SgdSettings, TrainingListener)}.
      */
-    public TrainingResult train(Dataset train, Dataset test, SgdSettings settings) {
+    public SgdResult train(Dataset train, Dataset test, SgdSettings settings) {
         return train(train, test, settings, TrainingListener.NONE);
     }
 
@@ -114,7 +114,7 @@ public final class ShallowNetTrainer {
      * @throws IllegalArgumentException if an argument is null, the sets do not match or a batch
      *     size exceeds N
      */
-    public TrainingResult train(Dataset train, Dataset test, SgdSettings settings,
+    public SgdResult train(Dataset train, Dataset test, SgdSettings settings,
             TrainingListener listener) {
         if (train == null || test == null || settings == null || listener == null) {
             throw new IllegalArgumentException("train, test, settings and listener must not be"
@@ -139,12 +139,7 @@ public final class ShallowNetTrainer {
                     capacity, workers);
             SgdTrainer.Run run = SgdTrainer.run(net, shape.initialParameters(settings.seed()),
                     settings, listener, () -> net.evaluate(testRows));
-            SgdEngine.Evaluation trainEval = net.evaluate();
-            SgdEngine.Evaluation testEval = net.evaluate(testRows);
-            return new TrainingResult(trainEval.accuracy(), testEval.accuracy(),
-                    trainEval.meanCrossEntropy(), testEval.meanCrossEntropy(), run.epochs(),
-                    run.updates(), run.seconds(), hiddenUnits, net.parameters(),
-                    run.divergedAt());
+            return run.result(net, net.evaluate(), net.evaluate(testRows));
         }
     }
 }

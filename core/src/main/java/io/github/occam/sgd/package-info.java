@@ -14,7 +14,7 @@
  * and {@link io.github.occam.sgd.TrainingListener} receives learning-curve metrics.
  *
  * <pre>{@code
- * TrainingResult result = ShallowNetTrainer.create()
+ * SgdResult result = ShallowNetTrainer.create()
  *         .train(train, test, SgdSettings.defaults().withBatchSize(64).withEpochs(20));
  * double accuracy = result.testAccuracy();
  *

@@ -61,7 +61,7 @@ class SgdTrainerTest {
         Dataset train = Blobs.of(60, 15, 3, 31);
         SgdSettings settings = SgdSettings.defaults().withBatchSize(16)
                 .withLearningRate(0.05).withLambda(0.3).withEpochs(2).withSeed(4);
-        TrainingResult single = ShallowNetTrainer.create().withHiddenUnits(10).withThreads(1).train(train, train,
+        SgdResult single = ShallowNetTrainer.create().withHiddenUnits(10).withThreads(1).train(train, train,
                 settings);
         ShallowNetwork net = Blobs.network(train, 10);
         double[] start = net.shape().initialParameters(settings.seed());
@@ -88,7 +88,7 @@ class SgdTrainerTest {
         Dataset train = Blobs.of(60, 15, 3, 31);
         SgdSettings wild = SgdSettings.defaults().withBatchSize(4)
                 .withLearningRate(1e6).withMomentum(0.99).withEpochs(50).withSeed(4);
-        TrainingResult net = ShallowNetTrainer.create().withHiddenUnits(10).withThreads(1).train(train, train, wild);
+        SgdResult net = ShallowNetTrainer.create().withHiddenUnits(10).withThreads(1).train(train, train, wild);
         assertThat(net.diverged()).isTrue();
         assertThat(net.updates()).isEqualTo(net.divergedAtUpdate()).isLessThan(50 * 15);
         assertThat(Double.isFinite(net.trainCrossEntropy())).isFalse();
@@ -113,9 +113,12 @@ class SgdTrainerTest {
         SgdSettings settings = SgdSettings.defaults().withBatchSize(5).withEpochs(1);
         SgdResult result = SgdTrainer.train(model, new double[4], settings);
         SgdResult copy = new SgdResult(result.parameters(), result.trainCrossEntropy(),
-                result.trainAccuracy(), result.curve(), result.epochs(), result.updates(),
-                result.seconds());
+                result.trainAccuracy(), Double.NaN, Double.NaN, result.curve(), result.epochs(),
+                result.updates(), result.seconds(), 0L);
         assertThat(copy).isEqualTo(result).hasSameHashCodeAs(result);
+        // no test set here: the test figures say so
+        assertThat(result.testCrossEntropy()).isNaN();
+        assertThat(result.testAccuracy()).isNaN();
         result.parameters()[0] = 99;
         assertThat(result.parameters()[0]).isNotEqualTo(99);
         assertThat(result.toString()).contains("<4 values>").contains("<1 epochs>");

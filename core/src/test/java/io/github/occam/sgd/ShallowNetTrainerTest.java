@@ -23,7 +23,7 @@ class ShallowNetTrainerTest {
     @Test
     void learnsSeparableBlobs() {
         SgdSettings settings = SMALL.withEpochs(30).withLearningRate(0.02).withBatchSize(10);
-        TrainingResult result = TRAINER.train(TRAIN, TEST, settings);
+        SgdResult result = TRAINER.train(TRAIN, TEST, settings);
         assertThat(result.trainAccuracy()).isGreaterThan(0.95);
         assertThat(result.testAccuracy()).isGreaterThan(0.85);
         assertThat(result.trainCrossEntropy()).isLessThan(0.3 * Math.log(3));
@@ -34,7 +34,7 @@ class ShallowNetTrainerTest {
     @Test
     void trainedParametersGoToShallowNetworkUnchanged() {
         // A few updates (N = 60, B = 7: 27 in three epochs), then the evidence's model takes over.
-        TrainingResult result = TRAINER.train(TRAIN, TEST, SMALL);
+        SgdResult result = TRAINER.train(TRAIN, TEST, SMALL);
         double[] w = result.parameters();
         ShallowNetwork train = Blobs.network(TRAIN, 24);
         ShallowNetwork test = Blobs.network(TEST, 24);
@@ -45,7 +45,10 @@ class ShallowNetTrainerTest {
                 within(1e-5 * result.testCrossEntropy()));
         assertThat(result.trainAccuracy()).isEqualTo(train.accuracy(w));
         assertThat(result.testAccuracy()).isEqualTo(test.accuracy(w));
-        assertThat(result.hiddenUnits()).isEqualTo(train.shape().hiddenUnits());
+        assertThat(w).hasSize(train.shape().parameterCount());
+        // the learning curve of the float trainer, as SgdTrainer's: one entry per epoch
+        assertThat(result.curve()).hasSize(3);
+        assertThat(result.curve().get(2).updates()).isEqualTo(result.updates());
     }
 
     @Test
@@ -55,11 +58,11 @@ class ShallowNetTrainerTest {
         Dataset train = Blobs.of(150, 20, 3, 23);
         SgdSettings settings = SMALL.withBatchSize(70).withLambda(0.5);
         ShallowNetTrainer wider = TRAINER.withHiddenUnits(40);
-        TrainingResult one = wider.withThreads(1).train(train, TEST, settings);
-        TrainingResult two = wider.withThreads(2).train(train, TEST, settings);
+        SgdResult one = wider.withThreads(1).train(train, TEST, settings);
+        SgdResult two = wider.withThreads(2).train(train, TEST, settings);
         assertThat(two.parameters()).containsExactly(one.parameters());
         assertThat(two.testCrossEntropy()).isEqualTo(one.testCrossEntropy());
-        TrainingResult other = wider.withThreads(1)
+        SgdResult other = wider.withThreads(1)
                 .train(train, TEST, settings.withSeed(10));
         assertThat(other.parameters()).isNotEqualTo(one.parameters());
     }
@@ -68,7 +71,7 @@ class ShallowNetTrainerTest {
     void budgetInUpdatesCountsBatchesAndMayStopMidEpoch() {
         // N = 60, B = 7: 9 batches per epoch, the last one of 4 examples.
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
-        TrainingResult byUpdates = TRAINER
+        SgdResult byUpdates = TRAINER
                 .train(TRAIN, TEST, SMALL.withUpdates(12), recorder);
         assertThat(byUpdates.updates()).isEqualTo(12);
         assertThat(byUpdates.epochs()).isCloseTo((60 + 3 * 7) / 60.0, within(1e-12));
@@ -78,9 +81,9 @@ class ShallowNetTrainerTest {
         assertThat(recorder.epochs.get(1).complete()).isFalse();
         assertThat(recorder.epochs.get(1).updates()).isEqualTo(12);
 
-        TrainingResult twoEpochs = TRAINER.train(TRAIN, TEST,
+        SgdResult twoEpochs = TRAINER.train(TRAIN, TEST,
                 SMALL.withEpochs(2));
-        TrainingResult eighteenUpdates = TRAINER.train(TRAIN, TEST,
+        SgdResult eighteenUpdates = TRAINER.train(TRAIN, TEST,
                 SMALL.withUpdates(18));
         assertThat(twoEpochs.updates()).isEqualTo(18);
         assertThat(eighteenUpdates.epochs()).isEqualTo(2.0);
@@ -92,7 +95,7 @@ class ShallowNetTrainerTest {
         SgdSettings settings = SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 4,
                 new double[] {0, 0.05, 7}, new double[] {1, 0.01, 20}, new double[] {3, 0.002, 60}));
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
-        TrainingResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
+        SgdResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
         assertThat(recorder.epochs).extracting(EpochMetrics::batchSize)
                 .containsExactly(7, 20, 20, 60);
         assertThat(recorder.epochs).extracting(EpochMetrics::learningRate)
@@ -102,13 +105,13 @@ class ShallowNetTrainerTest {
         assertThat(result.updates()).isEqualTo(16);
 
         // A schedule that repeats the base values changes nothing.
-        TrainingResult plain = TRAINER.train(TRAIN, TEST, SMALL);
-        TrainingResult same = TRAINER.train(TRAIN, TEST,
+        SgdResult plain = TRAINER.train(TRAIN, TEST, SMALL);
+        SgdResult same = TRAINER.train(TRAIN, TEST,
                 SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 3, new double[] {0, 0.05, 7},
                         new double[] {1, 0.05, 7})));
         assertThat(same.parameters()).containsExactly(plain.parameters());
         // A real switch changes the run from that epoch on.
-        TrainingResult switched = TRAINER.train(TRAIN, TEST,
+        SgdResult switched = TRAINER.train(TRAIN, TEST,
                 SMALL.withSchedule(SgdTesting.schedule(60, 0.9, 3, new double[] {0, 0.05, 7},
                         new double[] {2, 0.05, 8})));
         assertThat(switched.parameters()).isNotEqualTo(plain.parameters());
@@ -117,7 +120,7 @@ class ShallowNetTrainerTest {
     @Test
     void listenerIsCalledInTheDocumentedOrder() {
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(true);
-        TrainingResult result = TRAINER
+        SgdResult result = TRAINER
                 .train(TRAIN, TEST, SMALL.withEpochs(2).withBatchSize(30), recorder);
         assertThat(recorder.calls).containsExactly("wants", "update 1", "update 2", "epoch 1",
                 "update 3", "update 4", "epoch 2");
@@ -137,7 +140,7 @@ class ShallowNetTrainerTest {
         // One batch of all N examples: the epoch's train loss is the loss at the initial point.
         SgdTesting.Recorder recorder = new SgdTesting.Recorder(false);
         SgdSettings settings = SMALL.withBatchSize(60).withEpochs(1);
-        TrainingResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
+        SgdResult result = TRAINER.train(TRAIN, TEST, settings, recorder);
         // The initial parameters, drawn as the trainer draws them: the shape's, rounded to float.
         ShallowNetwork net = Blobs.network(TRAIN, 24);
         double[] start = net.shape().initialParameters(settings.seed());

@@ -1,9 +1,9 @@
 package io.github.occam.benchmarks;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
-import io.github.occam.sgd.TrainingResult;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -64,7 +64,7 @@ public class TrainingStepBenchmark extends BenchmarkDefaults {
 
     /** Trains from the seeded initialization for E epochs. */
     @Benchmark
-    public TrainingResult trainingRun(Updates counter) {
+    public SgdResult trainingRun(Updates counter) {
         counter.updates += updatesPerCall;
         return trainer.train(train, test, settings);
     }

@@ -10,7 +10,7 @@ import io.github.occam.models.ShallowNetwork;
 import io.github.occam.noise.GradientNoise;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
-import io.github.occam.sgd.TrainingResult;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.spectrum.SpectrumMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ import org.knowm.xchart.XYChartBuilder;
  * TrainerRuns runs = new TrainerRuns(digits, 800, 0.0).afterEachRun(after);
  * }</pre>
  */
-final class RunEvidence implements BiConsumer<RunKey, TrainingResult> {
+final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
 
     /** The header of {@code evidence.csv}. */
     static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,budget,lambda,test_accuracy,"
@@ -69,7 +69,7 @@ final class RunEvidence implements BiConsumer<RunKey, TrainingResult> {
     }
 
     @Override
-    public void accept(RunKey key, TrainingResult result) {
+    public void accept(RunKey key, SgdResult result) {
         if (saved != null) {
             saved.save(SavedWeights.name(key), result.parameters());
         }

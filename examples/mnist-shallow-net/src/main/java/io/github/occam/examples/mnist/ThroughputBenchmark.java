@@ -2,10 +2,10 @@ package io.github.occam.examples.mnist;
 
 import io.github.occam.data.Dataset;
 import io.github.occam.sgd.EpochMetrics;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingListener;
-import io.github.occam.sgd.TrainingResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Consumer;
@@ -78,7 +78,7 @@ public final class ThroughputBenchmark {
      * @return the measurement
      */
     public static Result measure(ShallowNetTrainer trainer, Dataset train, Dataset test,
-            SgdSettings settings, int epochs, Consumer<? super TrainingResult> trained) {
+            SgdSettings settings, int epochs, Consumer<? super SgdResult> trained) {
         if (trainer == null || settings == null || trained == null) {
             throw new IllegalArgumentException("trainer, settings and trained must not be null");
         }
@@ -95,7 +95,7 @@ public final class ThroughputBenchmark {
                 }
             }
         };
-        TrainingResult result = trainer.train(train, test, settings.withEpochs(epochs + 1),
+        SgdResult result = trainer.train(train, test, settings.withEpochs(epochs + 1),
                 clock);
         trained.accept(result);
         return new Result("java", settings.batchSize(), trainer.hiddenUnits(), train.size(),

@@ -1,9 +1,9 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
-import io.github.occam.sgd.TrainingResult;
 import java.util.function.BiConsumer;
 
 /**
@@ -21,7 +21,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
     private final Digits digits;
     private final double lambda;
     private final ShallowNetTrainer trainer;
-    private BiConsumer<RunKey, TrainingResult> afterEachRun = (key, result) -> { };
+    private BiConsumer<RunKey, SgdResult> afterEachRun = (key, result) -> { };
 
     /**
      * @param digits      where the training and test sets come from
@@ -43,7 +43,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
      * Sets what is done with each run's final network before its record is returned (written
      * weights, its evidence), on the run's thread; returns this.
      */
-    public TrainerRuns afterEachRun(BiConsumer<RunKey, TrainingResult> action) {
+    public TrainerRuns afterEachRun(BiConsumer<RunKey, SgdResult> action) {
         if (action == null) {
             throw new IllegalArgumentException("action must not be null");
         }
@@ -64,7 +64,7 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
         Dataset train = digits.train(key.trainSize(), key.seed());
         // a run that diverges is kept as it is (accuracy near chance, cross-entropy not finite),
         // flagged: it is data, but never an optimum
-        TrainingResult r = trainer.train(train, digits.test(), settings(key));
+        SgdResult r = trainer.train(train, digits.test(), settings(key));
         boolean diverged = RunRecord.diverged(r.trainAccuracy(), r.trainCrossEntropy(), r.testCrossEntropy(),
                 train.classCount());
         afterEachRun.accept(key, r);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
-import io.github.occam.sgd.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -57,7 +57,7 @@ class ThroughputBenchmarkTest {
         assertThat(r.seconds()).isPositive();
         assertThat(r.examplesPerSecond()).isCloseTo(100 / r.seconds(), within(1e-9));
         // three epochs in all: the same test accuracy as a plain three-epoch run
-        TrainingResult plain = ShallowNetTrainer.create().withHiddenUnits(16).train(train, test,
+        SgdResult plain = ShallowNetTrainer.create().withHiddenUnits(16).train(train, test,
                 settings.withEpochs(3));
         assertThat(r.testAccuracy()).isEqualTo(plain.testAccuracy());
         Matcher m = Pattern.compile("\"examples_per_s\": ([0-9.]+)").matcher(r.toJson());
@@ -72,11 +72,11 @@ class ThroughputBenchmarkTest {
         Dataset train = blobs(50, 30, 4, 1);
         Dataset test = blobs(40, 30, 4, 2);
         SgdSettings settings = SgdSettings.defaults().withBatchSize(5);
-        List<TrainingResult> handed = new ArrayList<>();
+        List<SgdResult> handed = new ArrayList<>();
         ThroughputBenchmark.Result r = ThroughputBenchmark.measure(ShallowNetTrainer.create().withHiddenUnits(16),
                 train, test, settings, 2, handed::add);
         assertThat(handed).hasSize(1);
-        TrainingResult plain = ShallowNetTrainer.create().withHiddenUnits(16).train(train, test,
+        SgdResult plain = ShallowNetTrainer.create().withHiddenUnits(16).train(train, test,
                 settings.withEpochs(3));
         assertThat(handed.get(0).parameters()).containsExactly(plain.parameters());
         assertThat(handed.get(0).testAccuracy()).isEqualTo(r.testAccuracy());
