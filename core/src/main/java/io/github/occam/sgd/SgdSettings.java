@@ -94,6 +94,26 @@ public record SgdSettings(int batchSize, double learningRate, double momentum,
                 null);
     }
 
+    /**
+     * Returns a copy with the batch size, learning rate and momentum of {@code setting}, the
+     * record of (&epsilon;, N, B, m) that also gives the run's noise scale; its N is the
+     * training set's. The schedule is dropped.
+     *
+     * <pre>{@code
+     * SgdNoiseScale setting = SgdNoiseScale.of(0.1, 1000, 32, 0.9);
+     * SgdSettings settings = SgdSettings.defaults().withSetting(setting);   // B 32, eps 0.1, m 0.9
+     * }</pre>
+     *
+     * @param setting the setting
+     * @return the settings
+     * @throws IllegalArgumentException if {@code setting} is null
+     */
+    public SgdSettings withSetting(SgdNoiseScale setting) {
+        Checks.notNull("setting", setting);
+        return new SgdSettings(setting.batchSize(), setting.learningRate(), setting.momentum(),
+                lambda, budget, seed, null);
+    }
+
     /** Returns a copy with {@code lambda} replaced. */
     public SgdSettings withLambda(double value) {
         return new SgdSettings(batchSize, learningRate, momentum, value, budget, seed,

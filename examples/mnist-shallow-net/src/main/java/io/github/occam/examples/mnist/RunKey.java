@@ -16,31 +16,55 @@ import java.util.Locale;
  * long u = key.trainerBudget().amount();   // 500 (1 - 0.9) / 0.1 = 500 updates
  * }</pre>
  *
- * @param batchSize    B, in [1, N]
- * @param learningRate &epsilon; &gt; 0
- * @param trainSize    N &gt;= 1
- * @param momentum     m in [0, 1)
- * @param seed         the seed of the training subset, initialization and batch order
- * @param budget       epochs, updates or SDE time
+ * @param sgd    the setting (&epsilon;, N, B, m), checked once by {@link SgdNoiseScale}: the
+ *               same record gives the run's noise scale and its trainer settings
+ * @param seed   the seed of the training subset, initialization and batch order
+ * @param budget epochs, updates or SDE time
  */
-public record RunKey(int batchSize, double learningRate, int trainSize, double momentum, long seed,
-                     SweepBudget budget) {
+public record RunKey(SgdNoiseScale sgd, long seed, SweepBudget budget) {
 
     /** Checks the components; every message names the argument and its bad value. */
     public RunKey {
-        checkSettings(batchSize, learningRate, trainSize, momentum);
+        if (sgd == null) {
+            throw new IllegalArgumentException("sgd must not be null");
+        }
         if (budget == null) {
             throw new IllegalArgumentException("budget must not be null");
         }
         if (budget.kind() == SweepBudget.Kind.TIME) {
-            budget.updates(learningRate, momentum); // the number of updates must be representable
+            budget.updates(sgd.learningRate(), sgd.momentum()); // the number of updates must be representable
         }
     }
 
-    /** Static factory, same as the canonical constructor. */
+    /**
+     * Static factory: the key of (&epsilon;, N, B, m), seed and budget.
+     *
+     * @throws IllegalArgumentException naming the bad value ({@code batchSize must be in [1, 1000],
+     *                                  got 2000})
+     */
     public static RunKey of(int batchSize, double learningRate, int trainSize, double momentum,
                             long seed, SweepBudget budget) {
-        return new RunKey(batchSize, learningRate, trainSize, momentum, seed, budget);
+        return new RunKey(SgdNoiseScale.of(learningRate, trainSize, batchSize, momentum), seed, budget);
+    }
+
+    /** B. */
+    public int batchSize() {
+        return sgd.batchSize();
+    }
+
+    /** &epsilon;. */
+    public double learningRate() {
+        return sgd.learningRate();
+    }
+
+    /** N. */
+    public int trainSize() {
+        return sgd.trainingSetSize();
+    }
+
+    /** m. */
+    public double momentum() {
+        return sgd.momentum();
     }
 
     /**
@@ -48,39 +72,23 @@ public record RunKey(int batchSize, double learningRate, int trainSize, double m
      * momentum).
      */
     public double noiseScale() {
-        return SgdNoiseScale.of(learningRate, trainSize, batchSize, momentum).value();
+        return sgd.value();
     }
 
     /** The trainer's budget of this run: its epochs, its updates, or the updates of its SDE time. */
     public SgdSettings.Budget trainerBudget() {
-        return budget.trainerBudget(learningRate, momentum);
+        return budget.trainerBudget(sgd.learningRate(), sgd.momentum());
     }
 
     /** The group of runs this run belongs to for the analysis: (&epsilon;, N, m). */
     public Setting setting() {
-        return new Setting(learningRate, trainSize, momentum);
-    }
-
-    static void checkSettings(int batchSize, double learningRate, int trainSize, double momentum) {
-        if (trainSize < 1) {
-            throw new IllegalArgumentException("train size N must be >= 1, got " + trainSize);
-        }
-        if (batchSize < 1 || batchSize > trainSize) {
-            throw new IllegalArgumentException(
-                    "batch size B must be in [1, N = " + trainSize + "], got " + batchSize);
-        }
-        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
-        }
-        if (!(momentum >= 0.0 && momentum < 1.0)) {
-            throw new IllegalArgumentException("momentum m must be in [0, 1), got " + momentum);
-        }
+        return new Setting(sgd.learningRate(), sgd.trainingSetSize(), sgd.momentum());
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "B=%d eps=%s N=%d m=%s seed=%d %s",
-                batchSize, learningRate, trainSize, momentum, seed, budget.describe());
+                batchSize(), learningRate(), trainSize(), momentum(), seed, budget.describe());
     }
 
     /**

@@ -99,8 +99,8 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The names in the messages of the grid's checks, to the options that give the values. */
     private static final Map<String, String> GRID_OPTIONS = Map.of("preset", "--preset",
-            "batch sizes", "--batch-sizes", "learning rates", "--learning-rates", "learning rate", "--learning-rates",
-            "train sizes", "--train-sizes", "momenta", "--momenta", "momentum m", "--momenta", "seeds", "--seeds");
+            "batch sizes", "--batch-sizes", "learning rates", "--learning-rates", "learningRate", "--learning-rates",
+            "train sizes", "--train-sizes", "momenta", "--momenta", "momentum", "--momenta", "seeds", "--seeds");
 
     @Override
     public Integer call() throws Exception {

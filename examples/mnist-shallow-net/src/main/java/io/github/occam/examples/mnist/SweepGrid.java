@@ -1,5 +1,6 @@
 package io.github.occam.examples.mnist;
 
+import io.github.occam.noise.SgdNoiseScale;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,10 +56,10 @@ public record SweepGrid(List<Integer> batchSizes, List<Double> learningRates, Li
             }
         }
         for (double eps : learningRates) {
-            RunKey.checkSettings(1, eps, 1, 0.0);
+            SgdNoiseScale.of(eps, 1, 1, 0.0);         // the library's rule, named by the command
         }
         for (double m : momenta) {
-            RunKey.checkSettings(1, 1.0, 1, m);
+            SgdNoiseScale.of(1.0, 1, 1, m);
         }
     }
 

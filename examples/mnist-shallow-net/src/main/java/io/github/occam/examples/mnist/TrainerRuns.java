@@ -53,8 +53,8 @@ public final class TrainerRuns implements SweepRunner.RunExecutor {
 
     /** The settings of {@code key}'s run. */
     public SgdSettings settings(RunKey key) {
-        return new SgdSettings(key.batchSize(), key.learningRate(), key.momentum(), lambda,
-                key.trainerBudget(), key.seed(), null);
+        return SgdSettings.defaults().withSetting(key.sgd()).withLambda(lambda).withBudget(key.trainerBudget())
+                .withSeed(key.seed());
     }
 
     @Override

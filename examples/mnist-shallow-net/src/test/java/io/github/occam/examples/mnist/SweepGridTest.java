@@ -42,7 +42,7 @@ class SweepGridTest {
         assertThatThrownBy(() -> SweepGrid.of(List.of(0, 8), List.of(0.1), List.of(100), List.of(0.9),
                 List.of(1L), TEN)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
         assertThatThrownBy(() -> SweepGrid.of(List.of(8), List.of(-0.1), List.of(100), List.of(0.9),
-                List.of(1L), TEN)).hasMessageContaining("learning rate").hasMessageContaining("-0.1");
+                List.of(1L), TEN)).hasMessageContaining("learningRate").hasMessageContaining("-0.1");
         assertThatThrownBy(() -> SweepGrid.of(List.of(8), List.of(0.1), List.of(100), List.of(1.0),
                 List.of(1L), TEN)).hasMessageContaining("momentum").hasMessageContaining("1.0");
         assertThatThrownBy(() -> SweepGrid.of(List.of(8), List.of(0.1), List.of(4), List.of(0.5),
@@ -54,7 +54,7 @@ class SweepGridTest {
     @Test
     void runKeyChecksBatchSizeAndMomentum() {
         assertThatThrownBy(() -> RunKey.of(0, 0.1, 100, 0.9, 1L, TEN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[1, N = 100], got 0");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchSize must be in [1, 100], got 0");
         assertThatThrownBy(() -> RunKey.of(101, 0.1, 100, 0.9, 1L, TEN)).hasMessageContaining("got 101");
         assertThatThrownBy(() -> RunKey.of(10, 0.1, 100, -0.1, 1L, TEN)).hasMessageContaining("[0, 1), got -0.1");
         assertThatThrownBy(() -> RunKey.of(10, Double.NaN, 100, 0.5, 1L, TEN)).hasMessageContaining("NaN");
