@@ -4,6 +4,7 @@ import io.github.occam.Batch;
 import io.github.occam.GaussNewton;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.Tasks;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -389,10 +390,10 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
         private int first;
         private int count;
 
-        private final Phases.Task gatherTask = this::gather;
-        private final Phases.Task exampleTask = this::examples;
-        private final Phases.Task parameterTask = this::parameters;
-        private final Phases.Task scatterTask = this::scatter;
+        private final Tasks.Task gatherTask = (t, worker) -> gather(t);
+        private final Tasks.Task exampleTask = (t, worker) -> examples(t);
+        private final Tasks.Task parameterTask = (t, worker) -> parameters(t);
+        private final Tasks.Task scatterTask = (t, worker) -> scatter(t);
         private double[] gradient;
 
         Workspace() {
@@ -419,7 +420,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                 System.arraycopy(w, b2Offset, b2, 0, classes);
                 copyW2(w, w2);
                 int wide = threadsFor(size);
-                Phases.run(wide, inputTasks, gatherTask);
+                Tasks.run(wide, inputTasks, gatherTask);
                 if (backward) {
                     for (double[] row : g2) {
                         Arrays.fill(row, 0.0);
@@ -431,7 +432,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                     count = Math.min(pass, size - first);
                     int narrow = threadsFor(count);
                     int exampleTasks = (count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK;
-                    Phases.run(narrow, exampleTasks, exampleTask);
+                    Tasks.run(narrow, exampleTasks, exampleTask);
                     for (int r = 0; r < count; r++) {
                         value += loss[r];
                     }
@@ -440,7 +441,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                     }
                     if (backward) {
                         inputs.columns(batch, first, count, columns);
-                        Phases.run(narrow, inputTasks + unitTasks, parameterTask);
+                        Tasks.run(narrow, inputTasks + unitTasks, parameterTask);
                         for (int r = 0; r < count; r++) {
                             for (int c = 0; c < classes; c++) {
                                 gradient[b2Offset + c] += scores[r * classes + c];
@@ -449,7 +450,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                     }
                 }
                 if (backward) {
-                    Phases.run(wide, inputTasks, scatterTask);
+                    Tasks.run(wide, inputTasks, scatterTask);
                     for (int c = 0; c < classes; c++) {
                         System.arraycopy(g2[c], 0, gradient, w2Offset + c * hidden, hidden);
                     }
@@ -557,10 +558,10 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
         private int count;
         private SparseInputs.Columns columns;
 
-        private final Phases.Task gatherTask = this::gather;
-        private final Phases.Task exampleTask = this::examples;
-        private final Phases.Task parameterTask = this::parameters;
-        private final Phases.Task scatterTask = this::scatter;
+        private final Tasks.Task gatherTask = (t, worker) -> gather(t);
+        private final Tasks.Task exampleTask = (t, worker) -> examples(t);
+        private final Tasks.Task parameterTask = (t, worker) -> parameters(t);
+        private final Tasks.Task scatterTask = (t, worker) -> scatter(t);
 
         Curvature(double[] w, boolean exact) {
             this.exact = exact;
@@ -584,11 +585,11 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
             double[][] w1t = v1t;
             double[] b1 = Arrays.copyOfRange(w, b1Offset, b1Offset + hidden);
             double[] b2 = Arrays.copyOfRange(w, b2Offset, b2Offset + classes);
-            Phases.run(threadsFor(data.size), inputTasks, t -> NetworkKernels.gatherColumns(w, d,
+            Tasks.run(threadsFor(data.size), inputTasks, (t, worker) -> NetworkKernels.gatherColumns(w, d,
                     used, t * INPUTS_PER_TASK, Math.min(d, (t + 1) * INPUTS_PER_TASK), w1t,
                     null));
-            Phases.run(threadsFor(data.size),
-                    (data.size + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, t -> {
+            Tasks.run(threadsFor(data.size),
+                    (data.size + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, (t, worker) -> {
                         int i1 = Math.min(data.size, (t + 1) * EXAMPLES_PER_TASK);
                         for (int i = t * EXAMPLES_PER_TASK; i < i1; i++) {
                             int o = i * classes;
@@ -616,23 +617,23 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                     Arrays.fill(row, 0.0);
                 }
                 Arrays.fill(outB1, 0.0);
-                Phases.run(threadsFor(data.size), inputTasks, gatherTask);
+                Tasks.run(threadsFor(data.size), inputTasks, gatherTask);
                 for (int q = 0; q < columnsOfPass.length; q++) {
                     first = q * pass;
                     count = Math.min(pass, data.size - first);
                     columns = columnsOfPass[q];
                     System.arraycopy(hAll, first, hView, 0, count);
                     int narrow = threadsFor(count);
-                    Phases.run(narrow, (count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK,
+                    Tasks.run(narrow, (count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK,
                             exampleTask);
                     for (int r = 0; r < count; r++) {
                         for (int c = 0; c < classes; c++) {
                             result[b2Offset + c] += rDelta[r * classes + c];
                         }
                     }
-                    Phases.run(narrow, inputTasks + unitTasks, parameterTask);
+                    Tasks.run(narrow, inputTasks + unitTasks, parameterTask);
                 }
-                Phases.run(threadsFor(data.size), inputTasks, scatterTask);
+                Tasks.run(threadsFor(data.size), inputTasks, scatterTask);
                 for (int c = 0; c < classes; c++) {
                     System.arraycopy(out2[c], 0, result, w2Offset + c * hidden, hidden);
                 }

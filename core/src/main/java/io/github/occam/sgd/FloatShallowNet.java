@@ -1,6 +1,7 @@
 package io.github.occam.sgd;
 
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.Tasks;
 import io.github.occam.models.ShallowNetShape;
 import java.util.Arrays;
 
@@ -26,7 +27,7 @@ import java.util.Arrays;
  * applies the momentum update to them at once, so the full gradient is never stored. Each number
  * is produced inside one task by the same operations in the same order, whichever thread runs
  * the task, so the results do not depend on the thread count. All buffers are allocated once; a
- * step allocates only the small job handles of {@link Workers}.
+ * step allocates only the small job handles of {@link Tasks}.
  */
 final class FloatShallowNet implements SgdEngine {
 
@@ -80,21 +81,21 @@ final class FloatShallowNet implements SgdEngine {
     private float pendingEps;
     private float pendingMom;
     private float pendingDecay;
-    private final Workers.Task catchUpTask = this::catchUpChunk;
+    private final Tasks.Task catchUpTask = this::catchUpChunk;
     private boolean catchUpAll;
     /** For tests: update untouched rows at once instead of deferring them. */
     boolean eager;
     private final float[][] gradientRow;
     private final float[][] gradientB2;
 
-    private final Workers workers;
-    private final Workers.Task exampleTask = this::exampleChunk;
-    private final Workers.Task countColumnsTask = this::countColumns;
-    private final Workers.Task fillColumnsTask = this::fillColumns;
+    private final Tasks workers;
+    private final Tasks.Task exampleTask = this::exampleChunk;
+    private final Tasks.Task countColumnsTask = this::countColumns;
+    private final Tasks.Task fillColumnsTask = this::fillColumns;
     /** Per part of the batch: its non-zeros per pixel, then its next slot per pixel. */
     private final int[][] partCount;
     private int columnParts;
-    private final Workers.Task rowTask = this::rowChunk;
+    private final Tasks.Task rowTask = this::rowChunk;
 
     private final SparseRows train;
     private SparseRows rows;
@@ -115,7 +116,7 @@ final class FloatShallowNet implements SgdEngine {
      * @param workers the threads that run the phases
      */
     FloatShallowNet(ShallowNetShape shape, SparseRows train, int largestBatch, int capacity,
-            Workers workers) {
+            Tasks workers) {
         this.shape = shape;
         this.train = train;
         this.d = shape.featureCount();
@@ -573,7 +574,7 @@ final class FloatShallowNet implements SgdEngine {
      * to a second thread was measured to cost more than it saves. Either way every task does
      * the same operations, so the results are the same.
      */
-    private void run(int tasks, Workers.Task task) {
+    private void run(int tasks, Tasks.Task task) {
         if (size < PARALLEL_FROM) {
             for (int t = 0; t < tasks; t++) {
                 task.run(t, 0);

@@ -1,6 +1,7 @@
 package io.github.occam.sgd;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.internal.Tasks;
 import io.github.occam.models.ShallowNetShape;
 
 /**
@@ -134,7 +135,7 @@ public final class ShallowNetTrainer {
         SparseRows testRows = SparseRows.of(test);
         int capacity = Math.max(settings.maxBatchSize(), Math.min(EVALUATION_BATCH,
                 Math.max(size, test.size())));
-        try (Workers workers = new Workers(threads)) {
+        try (Tasks workers = Tasks.team(threads)) {
             FloatShallowNet net = new FloatShallowNet(shape, trainRows, settings.maxBatchSize(),
                     capacity, workers);
             SgdTrainer.Run run = SgdTrainer.run(net, shape.initialParameters(settings.seed()),

@@ -249,7 +249,7 @@ class ShallowNetworkTest {
         Wide wide = new Wide();
         wide.net.withThreads(2).crossEntropy(wide.w, new double[wide.net.parameterCount()]);
         List<Thread> helpers = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("occam-network-")).toList();
+                .filter(t -> t.getName().startsWith("occam-tasks-")).toList();
         assertThat(helpers).isNotEmpty().allMatch(Thread::isDaemon);
     }
 

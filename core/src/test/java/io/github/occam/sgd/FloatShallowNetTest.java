@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.Batch;
 import io.github.occam.data.Dataset;
+import io.github.occam.internal.Tasks;
 import io.github.occam.models.ShallowNetShape;
 import io.github.occam.models.ShallowNetwork;
 import java.util.ArrayList;
@@ -20,16 +21,16 @@ class FloatShallowNetTest {
     private static final int H = 45;
     private static final int N_CLASSES = 4;
 
-    private final List<Workers> started = new ArrayList<>();
+    private final List<Tasks> started = new ArrayList<>();
 
     @AfterEach
     void stopWorkers() {
-        started.forEach(Workers::close);
+        started.forEach(Tasks::close);
     }
 
     /** An engine on {@code data}, not initialized, with batches of up to {@code capacity}. */
     private FloatShallowNet engine(Dataset data, int capacity, int threads) {
-        Workers workers = new Workers(threads);
+        Tasks workers = Tasks.team(threads);
         started.add(workers);
         return new FloatShallowNet(new ShallowNetShape(data.featureCount(), H, data.classCount()),
                 SparseRows.of(data), capacity, capacity, workers);

@@ -8,6 +8,7 @@ import io.github.occam.Batch;
 import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.data.Dataset;
+import io.github.occam.internal.Tasks;
 import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetShape;
@@ -131,7 +132,7 @@ class ModelEngineTest {
         ShallowNetShape shape = net.shape();
         double lambda = 0.6;
         int[] order = {5, 12, 0, 29, 17, 3, 8, 21, 14, 9};
-        try (Workers workers = new Workers(1)) {
+        try (Tasks workers = Tasks.team(1)) {
             SgdEngine single = new FloatShallowNet(shape, SparseRows.of(data), 10, 10, workers);
             single.initialize(shape.initialParameters(3L), lambda);
             double[] w0 = single.parameters();                // float-rounded, the common start
