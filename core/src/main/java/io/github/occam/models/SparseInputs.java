@@ -1,6 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
+import io.github.occam.internal.SparseRows;
 import java.util.Arrays;
 
 /**
@@ -30,32 +31,10 @@ final class SparseInputs {
 
     /** Returns the non-zero entries of {@code data}'s features. */
     static SparseInputs of(LabelledData data) {
-        double[] x = data.x;
-        int nonZero = 0;
-        for (double v : x) {
-            nonZero += v != 0.0 ? 1 : 0;
-        }
-        int d = data.featureCount;
-        int[] start = new int[data.size + 1];
-        int[] column = new int[nonZero];
-        double[] value = new double[nonZero];
-        int q = 0;
-        for (int i = 0; i < data.size; i++) {
-            start[i] = q;
-            for (int j = 0; j < d; j++) {
-                double v = x[i * d + j];
-                if (v != 0.0) {
-                    column[q] = j;
-                    value[q] = v;
-                    q++;
-                }
-            }
-        }
-        start[data.size] = q;
-        return new SparseInputs(d, start, column, value);
+        SparseRows rows = SparseRows.of(data.x, data.size, data.featureCount);
+        return new SparseInputs(rows.featureCount, rows.start, rows.column, rows.doubles);
     }
 
-    /** Returns the number of stored entries of the examples at batch positions [from, to). */
     int nonZeros(Batch batch, int from, int to) {
         int count = 0;
         for (int k = from; k < to; k++) {

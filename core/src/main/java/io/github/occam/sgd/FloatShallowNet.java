@@ -1,6 +1,7 @@
 package io.github.occam.sgd;
 
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.SparseRows;
 import io.github.occam.internal.Tasks;
 import io.github.occam.models.ShallowNetShape;
 import java.util.Arrays;
@@ -98,7 +99,9 @@ final class FloatShallowNet implements SgdEngine {
     private final Tasks.Task rowTask = this::rowChunk;
 
     private final SparseRows train;
+    private final int[] trainLabels;
     private SparseRows rows;
+    private int[] labels;
     private boolean initialized;
     private int size;
     private boolean training;
@@ -110,15 +113,17 @@ final class FloatShallowNet implements SgdEngine {
      * Allocates every buffer of a run.
      *
      * @param shape the network
-     * @param train the training set, with {@code shape.featureCount()} features
+     * @param train the training set's features, {@code shape.featureCount()} per row
+     * @param trainLabels its labels
      * @param largestBatch the largest batch a step will be given
      * @param capacity the examples per forward pass, at least {@code largestBatch}
      * @param workers the threads that run the phases
      */
-    FloatShallowNet(ShallowNetShape shape, SparseRows train, int largestBatch, int capacity,
-            Tasks workers) {
+    FloatShallowNet(ShallowNetShape shape, SparseRows train, int[] trainLabels, int largestBatch,
+            int capacity, Tasks workers) {
         this.shape = shape;
         this.train = train;
+        this.trainLabels = trainLabels;
         this.d = shape.featureCount();
         this.h = shape.hiddenUnits();
         this.n = shape.classCount();
@@ -265,6 +270,7 @@ final class FloatShallowNet implements SgdEngine {
         final float stepEps = (float) learningRate;
         final float stepMom = (float) momentum;
         rows = train;
+        labels = trainLabels;
         size = count;
         System.arraycopy(order, from, batch, 0, count);
         training = true;
@@ -290,17 +296,18 @@ final class FloatShallowNet implements SgdEngine {
     /** Evaluates the current parameters on the training set. */
     @Override
     public Evaluation evaluate() {
-        return evaluate(train);
+        return evaluate(train, trainLabels);
     }
 
     /**
      * Evaluates the current parameters on {@code data}: the fraction it classifies correctly and
      * its mean cross-entropy.
      */
-    Evaluation evaluate(SparseRows data) {
+    Evaluation evaluate(SparseRows data, int[] dataLabels) {
         checkInitialized();
         catchUp(true);
         rows = data;
+        labels = dataLabels;
         training = false;
         long correct = 0;
         double sum = 0.0;
@@ -312,7 +319,7 @@ final class FloatShallowNet implements SgdEngine {
             workers.run((size + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, exampleTask);
             for (int i = 0; i < size; i++) {
                 sum += loss[i];
-                if (predicted[i] == data.labels[batch[i]]) {
+                if (predicted[i] == dataLabels[batch[i]]) {
                     correct++;
                 }
             }
@@ -369,7 +376,7 @@ final class FloatShallowNet implements SgdEngine {
     private void fillColumns(int part, int worker) {
         int[] start = rows.start;
         int[] column = rows.column;
-        float[] value = rows.value;
+        float[] value = rows.floats;
         int[] next = partCount[part];
         int i1 = partStart(part + 1, columnParts);
         for (int i = partStart(part, columnParts); i < i1; i++) {
@@ -388,7 +395,7 @@ final class FloatShallowNet implements SgdEngine {
         final int i1 = Math.min(size, i0 + EXAMPLES_PER_TASK);
         final int[] start = rows.start;
         final int[] column = rows.column;
-        final float[] value = rows.value;
+        final float[] value = rows.floats;
         for (int i = i0; i < i1; i++) {
             final float[] a = act[i];
             System.arraycopy(b1, 0, a, 0, h);
@@ -489,7 +496,7 @@ final class FloatShallowNet implements SgdEngine {
     /** Softmax, loss and prediction of example i; when training, dH/dlogits divided by B. */
     private void softmax(int i) {
         final int o = i * n;
-        int label = rows.labels[batch[i]];
+        int label = labels[batch[i]];
         double max = Double.NEGATIVE_INFINITY;
         int best = 0;
         for (int c = 0; c < n; c++) {

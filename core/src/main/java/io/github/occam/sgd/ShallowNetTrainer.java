@@ -1,6 +1,7 @@
 package io.github.occam.sgd;
 
 import io.github.occam.data.Dataset;
+import io.github.occam.internal.SparseRows;
 import io.github.occam.internal.Tasks;
 import io.github.occam.models.ShallowNetShape;
 
@@ -131,16 +132,17 @@ public final class ShallowNetTrainer {
         SgdTrainer.checkBatchSizes(settings, size);
         ShallowNetShape shape = new ShallowNetShape(train.featureCount(), hiddenUnits,
                 train.classCount());
-        SparseRows trainRows = SparseRows.of(train);
-        SparseRows testRows = SparseRows.of(test);
+        SparseRows trainRows = SparseRows.of(train.features(), train.size(), train.featureCount());
+        SparseRows testRows = SparseRows.of(test.features(), test.size(), test.featureCount());
+        int[] testLabels = test.labels();
         int capacity = Math.max(settings.maxBatchSize(), Math.min(EVALUATION_BATCH,
                 Math.max(size, test.size())));
         try (Tasks workers = Tasks.team(threads)) {
-            FloatShallowNet net = new FloatShallowNet(shape, trainRows, settings.maxBatchSize(),
-                    capacity, workers);
+            FloatShallowNet net = new FloatShallowNet(shape, trainRows, train.labels(),
+                    settings.maxBatchSize(), capacity, workers);
             SgdTrainer.Run run = SgdTrainer.run(net, shape.initialParameters(settings.seed()),
-                    settings, listener, () -> net.evaluate(testRows));
-            return run.result(net, net.evaluate(), net.evaluate(testRows));
+                    settings, listener, () -> net.evaluate(testRows, testLabels));
+            return run.result(net, net.evaluate(), net.evaluate(testRows, testLabels));
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.occam.Batch;
 import io.github.occam.data.Dataset;
+import io.github.occam.internal.SparseRows;
 import io.github.occam.internal.Tasks;
 import io.github.occam.models.ShallowNetShape;
 import io.github.occam.models.ShallowNetwork;
@@ -33,7 +34,8 @@ class FloatShallowNetTest {
         Tasks workers = Tasks.team(threads);
         started.add(workers);
         return new FloatShallowNet(new ShallowNetShape(data.featureCount(), H, data.classCount()),
-                SparseRows.of(data), capacity, capacity, workers);
+                SparseRows.of(data.features(), data.size(), data.featureCount()), data.labels(),
+                capacity, capacity, workers);
     }
 
     /** An engine started at the shape's He draw for {@code seed}. */

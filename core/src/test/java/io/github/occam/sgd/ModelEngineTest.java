@@ -8,6 +8,7 @@ import io.github.occam.Batch;
 import io.github.occam.Cost;
 import io.github.occam.Model;
 import io.github.occam.data.Dataset;
+import io.github.occam.internal.SparseRows;
 import io.github.occam.internal.Tasks;
 import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.models.LogisticRegression;
@@ -133,7 +134,9 @@ class ModelEngineTest {
         double lambda = 0.6;
         int[] order = {5, 12, 0, 29, 17, 3, 8, 21, 14, 9};
         try (Tasks workers = Tasks.team(1)) {
-            SgdEngine single = new FloatShallowNet(shape, SparseRows.of(data), 10, 10, workers);
+            SgdEngine single = new FloatShallowNet(shape,
+                    SparseRows.of(data.features(), data.size(), data.featureCount()), data.labels(), 10,
+                    10, workers);
             single.initialize(shape.initialParameters(3L), lambda);
             double[] w0 = single.parameters();                // float-rounded, the common start
             SgdEngine dual = SgdEngine.of(net);
