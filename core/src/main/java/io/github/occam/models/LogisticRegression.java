@@ -305,6 +305,45 @@ public final class LogisticRegression extends LabelledModel implements GaussNewt
         return predicted;
     }
 
+    /**
+     * Returns this model (with or without its bias) on other examples.
+     *
+     * @throws IllegalArgumentException if the rows do not have {@link #featureCount()} features
+     *     or a label is not 0 or 1
+     */
+    @Override
+    public LogisticRegression on(double[][] features, int[] labels) {
+        LogisticRegression other = of(features, labels, bias);
+        if (other.featureCount() != featureCount()) {
+            throw new IllegalArgumentException("features have " + other.featureCount()
+                    + " columns, the model " + featureCount());
+        }
+        return other;
+    }
+
+    /**
+     * Returns the class probabilities of each training example, {@code {1 - p_i, p_i}} with
+     * \(p_i = \sigma(z_i)\), each computed without cancellation.
+     *
+     * <pre>{@code
+     * double[][] p = model.on(newRows, new int[newRows.length]).probabilities(w);
+     * }</pre>
+     *
+     * @param w parameters, length P, finite
+     * @return N rows of 2 probabilities
+     */
+    public double[][] probabilities(double[] w) {
+        Checks.finiteVector("w", w, p);
+        double[][] probabilities = new double[data.size][2];
+        for (int i = 0; i < data.size; i++) {
+            double z = logit(w, i);
+            double e = Math.exp(-Math.abs(z));
+            probabilities[i][1] = sigmoid(z, e);
+            probabilities[i][0] = sigmoid(-z, e);
+        }
+        return probabilities;
+    }
+
     /** Returns \(u \cdot \tilde x_i\): the weights of u times example i, plus u's bias. */
     private double logit(double[] u, int i) {
         double z = data.dotRow(u, 0, i);

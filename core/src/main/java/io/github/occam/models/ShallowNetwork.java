@@ -130,6 +130,27 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     }
 
     /**
+     * Returns this network (its hidden units and thread count) on other examples.
+     *
+     * <pre>{@code
+     * ShallowNetwork test = net.on(testFeatures, testLabels);
+     * double testAccuracy = test.accuracy(w);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the rows do not have {@link #featureCount()} features
+     *     or a label is out of [0, n)
+     */
+    @Override
+    public ShallowNetwork on(double[][] features, int[] labels) {
+        ShallowNetwork other = of(features, labels, hidden, classes).withThreads(threads);
+        if (other.featureCount() != featureCount()) {
+            throw new IllegalArgumentException("features have " + other.featureCount()
+                    + " columns, the network " + featureCount());
+        }
+        return other;
+    }
+
+    /**
      * Returns this network computing on at most {@code threads} threads: the calling thread and
      * {@code threads - 1} helpers. The results are bit-identical for every thread count, so this
      * only changes the speed. The helpers are daemon threads of a pool shared by all networks,

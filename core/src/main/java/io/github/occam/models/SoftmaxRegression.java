@@ -237,6 +237,48 @@ public final class SoftmaxRegression extends LabelledModel implements GaussNewto
         return predicted;
     }
 
+    /**
+     * Returns this model (its classes, with or without biases) on other examples.
+     *
+     * @throws IllegalArgumentException if the rows do not have {@link #featureCount()} features
+     *     or a label is out of [0, n)
+     */
+    @Override
+    public SoftmaxRegression on(double[][] features, int[] labels) {
+        SoftmaxRegression other = of(features, labels, classes, bias);
+        if (other.featureCount() != featureCount()) {
+            throw new IllegalArgumentException("features have " + other.featureCount()
+                    + " columns, the model " + featureCount());
+        }
+        return other;
+    }
+
+    /**
+     * Returns the class probabilities of each training example, the softmax of its scores
+     * (shifted by their maximum, so that none overflows).
+     *
+     * @param w parameters, length P, finite
+     * @return N rows of n probabilities
+     */
+    public double[][] probabilities(double[] w) {
+        Checks.finiteVector("w", w, p);
+        double[][] probabilities = new double[data.size][classes];
+        for (int i = 0; i < data.size; i++) {
+            double[] s = probabilities[i];
+            scores(w, i, s);
+            double max = s[LabelledData.argmax(s, 0, classes)];
+            double sum = 0.0;
+            for (int c = 0; c < classes; c++) {
+                s[c] = Math.exp(s[c] - max);
+                sum += s[c];
+            }
+            for (int c = 0; c < classes; c++) {
+                s[c] /= sum;
+            }
+        }
+        return probabilities;
+    }
+
     /** Writes \(u_c \cdot \tilde x_i\) for every class c into {@code out}. */
     private void scores(double[] u, int i, double[] out) {
         for (int c = 0; c < classes; c++) {

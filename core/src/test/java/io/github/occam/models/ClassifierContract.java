@@ -30,6 +30,36 @@ abstract class ClassifierContract extends ModelContract {
     /** Returns the labels the model was built with. */
     abstract int[] labels();
 
+    /** Returns the feature rows the model was built with. */
+    abstract double[][] rows();
+
+    @Test
+    void onNewRowsItIsTheSameModelAsOnThoseExamplesOfItsOwn() {
+        Classifier model = model();
+        double[][] x = rows();
+        int[] y = labels();
+        int[] picked = {3, 0, x.length - 1, 1};
+        double[][] subset = new double[picked.length][];
+        int[] subsetLabels = new int[picked.length];
+        for (int k = 0; k < picked.length; k++) {
+            subset[k] = x[picked[k]];
+            subsetLabels[k] = y[picked[k]];
+        }
+        Classifier other = model.on(subset, subsetLabels);
+        assertThat(other.parameterCount()).isEqualTo(model.parameterCount());
+        assertThat(other.exampleCount()).isEqualTo(picked.length);
+        double[] w = point(new Random(31));
+        double batch = model.crossEntropy(w, io.github.occam.Batch.of(picked), null);
+        assertThat(other.crossEntropy(w)).isCloseTo(batch, within(EXACT_TOLERANCE * Math.abs(batch)));
+        int[] all = model.predict(w);
+        int[] mine = model.predict(w, subset);
+        for (int k = 0; k < picked.length; k++) {
+            assertThat(mine[k]).isEqualTo(all[picked[k]]);
+        }
+        assertThatThrownBy(() -> model.on(new double[][] {new double[x[0].length + 1]}, new int[] {0}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Override
     protected double differenceTolerance() {
         return DIFFERENCE_TOLERANCE;

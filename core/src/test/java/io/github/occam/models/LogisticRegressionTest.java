@@ -38,8 +38,12 @@ class LogisticRegressionTest {
 
         @Override
         protected Classifier model() {
-            double[][] x = ModelTesting.sparsify(new Random(6), features(), zeroFraction);
-            return LogisticRegression.of(x, labels(), bias);
+            return LogisticRegression.of(rows(), labels(), bias);
+        }
+
+        @Override
+        double[][] rows() {
+            return ModelTesting.sparsify(new Random(6), features(), zeroFraction);
         }
 
         @Override

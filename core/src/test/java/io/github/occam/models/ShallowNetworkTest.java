@@ -44,6 +44,11 @@ class ShallowNetworkTest {
         }
 
         @Override
+        double[][] rows() {
+            return x;
+        }
+
+        @Override
         int[] labels() {
             return y.clone();
         }

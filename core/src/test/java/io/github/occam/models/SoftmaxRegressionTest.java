@@ -37,8 +37,12 @@ class SoftmaxRegressionTest {
 
         @Override
         protected Classifier model() {
-            double[][] x = ModelTesting.sparsify(new Random(26), features(), zeroFraction);
-            return SoftmaxRegression.of(x, labels(), CLASSES, bias);
+            return SoftmaxRegression.of(rows(), labels(), CLASSES, bias);
+        }
+
+        @Override
+        double[][] rows() {
+            return ModelTesting.sparsify(new Random(26), features(), zeroFraction);
         }
 
         @Override

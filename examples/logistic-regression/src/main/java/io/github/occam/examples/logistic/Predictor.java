@@ -1,13 +1,16 @@
 package io.github.occam.examples.logistic;
 
-import java.util.Arrays;
+import io.github.occam.Classifier;
+import io.github.occam.models.LogisticRegression;
+import io.github.occam.models.SoftmaxRegression;
 
 /**
  * A fitted classifier applied to new inputs: the parameters w of a logistic regression (two
  * classes) or a softmax regression (n classes), in the layout of Occam's
  * {@link io.github.occam.models.LogisticRegression} and
  * {@link io.github.occam.models.SoftmaxRegression}, evaluated on any rows of d features, so that
- * a test set or new data need no model of their own.
+ * a test set or new data need no model of their own. Every number comes from the model itself, on
+ * the given rows ({@link Classifier#on}): this class only keeps w and checks the rows.
  *
  * <p>Logistic: P(1 | x) = sigmoid(w . x + b), P = d (+ 1 with the bias last).
  * Softmax: class-major blocks of D = d (+ 1) parameters, weight j of class c at
@@ -27,24 +30,23 @@ public final class Predictor {
     private final int classes;
     private final int d;
     private final boolean bias;
-    private final int block;
 
     private Predictor(double[] w, int classes, int d, boolean bias) {
         this.w = w;
         this.classes = classes;
         this.d = d;
         this.bias = bias;
-        this.block = d + (bias ? 1 : 0);
     }
 
     /**
-     * Returns the classifier with parameters {@code w}.
+     * Returns the fitted classifier of parameters {@code w}.
      *
-     * @param w the parameters (copied): length d (+1) for two classes, n (d (+1)) for n &gt; 2
-     * @param classCount n, at least 2
+     * @param w the parameters (copied), of length (n == 2 ? 1 : n) (d + bias)
+     * @param classCount n, at least 2: logistic for 2, softmax above
      * @param featureCount d, at least 1
-     * @param bias whether the model has intercepts
-     * @throws IllegalArgumentException if the length of {@code w} does not fit, naming both
+     * @param bias whether the parameters end in a bias (per class for softmax)
+     * @return the classifier
+     * @throws IllegalArgumentException if the sizes do not fit, naming them
      */
     public static Predictor of(double[] w, int classCount, int featureCount, boolean bias) {
         if (classCount < 2 || featureCount < 1) {
@@ -65,121 +67,50 @@ public final class Predictor {
         return classes;
     }
 
-    /** Returns the most probable class of each row, ties to the lowest class. */
+    /** Returns the most probable class of each row, ties to the lowest index. */
     public int[] predict(double[][] rows) {
-        int[] predicted = new int[rows.length];
-        double[] s = new double[classes];
-        for (int i = 0; i < rows.length; i++) {
-            if (classes == 2) {
-                predicted[i] = logit(rows[i]) > 0.0 ? 1 : 0;
-            } else {
-                scores(rows[i], s);
-                int best = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (s[c] > s[best]) {
-                        best = c;
-                    }
-                }
-                predicted[i] = best;
-            }
-        }
-        return predicted;
+        return model(rows, new int[checkRows(rows).length]).predict(w);
     }
 
     /** Returns the class probabilities of each row, one array of n per row. */
     public double[][] probabilities(double[][] rows) {
-        double[][] p = new double[rows.length][classes];
-        for (int i = 0; i < rows.length; i++) {
-            if (classes == 2) {
-                double z = logit(rows[i]);
-                double e = Math.exp(-Math.abs(z));
-                double high = 1.0 / (1.0 + e);
-                double low = e / (1.0 + e);
-                p[i][1] = z >= 0.0 ? high : low;
-                p[i][0] = z >= 0.0 ? low : high;
-            } else {
-                scores(rows[i], p[i]);
-                double max = Arrays.stream(p[i]).max().orElseThrow();
-                double sum = 0.0;
-                for (int c = 0; c < classes; c++) {
-                    p[i][c] = Math.exp(p[i][c] - max);
-                    sum += p[i][c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    p[i][c] /= sum;
-                }
-            }
-        }
-        return p;
+        Classifier model = model(rows, new int[checkRows(rows).length]);
+        return classes == 2 ? ((LogisticRegression) model).probabilities(w)
+                : ((SoftmaxRegression) model).probabilities(w);
     }
 
     /** Returns the fraction of rows whose predicted class is the label. */
     public double accuracy(double[][] rows, int[] labels) {
-        checkLabels(rows, labels);
-        int[] predicted = predict(rows);
-        int correct = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            correct += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return (double) correct / rows.length;
+        return model(rows, checkLabels(rows, labels)).accuracy(w);
     }
 
     /** Returns the summed cross-entropy, -sum_i ln P(y_i | x_i). */
     public double crossEntropy(double[][] rows, int[] labels) {
-        checkLabels(rows, labels);
-        double sum = 0.0;
-        double[] s = new double[classes];
-        for (int i = 0; i < rows.length; i++) {
-            if (classes == 2) {
-                double z = logit(rows[i]);
-                sum += softplus(labels[i] == 1 ? -z : z);
-            } else {
-                scores(rows[i], s);
-                double max = Arrays.stream(s).max().orElseThrow();
-                double tail = 0.0;
-                for (int c = 0; c < classes; c++) {
-                    tail += Math.exp(s[c] - max);
-                }
-                sum += max + Math.log(tail) - s[labels[i]];
+        return model(rows, checkLabels(rows, labels)).crossEntropy(w);
+    }
+
+    /** The model of this predictor's kind on the rows. */
+    private Classifier model(double[][] rows, int[] labels) {
+        checkRows(rows);
+        return classes == 2 ? LogisticRegression.of(rows, labels, bias)
+                : SoftmaxRegression.of(rows, labels, classes, bias);
+    }
+
+    private double[][] checkRows(double[][] rows) {
+        if (rows == null) {
+            throw new IllegalArgumentException("rows must not be null");
+        }
+        for (double[] x : rows) {
+            if (x == null || x.length != d) {
+                throw new IllegalArgumentException("a row must have " + d + " features, got "
+                        + (x == null ? "null" : x.length));
             }
         }
-        return sum;
+        return rows;
     }
 
-    private double logit(double[] x) {
-        checkRow(x);
-        double z = 0.0;
-        for (int j = 0; j < d; j++) {
-            z += w[j] * x[j];
-        }
-        return bias ? z + w[d] : z;
-    }
-
-    private void scores(double[] x, double[] s) {
-        checkRow(x);
-        for (int c = 0; c < classes; c++) {
-            int offset = c * block;
-            double z = 0.0;
-            for (int j = 0; j < d; j++) {
-                z += w[offset + j] * x[j];
-            }
-            s[c] = bias ? z + w[offset + d] : z;
-        }
-    }
-
-    /** Returns ln(1 + e^t) without overflow. */
-    private static double softplus(double t) {
-        return Math.max(t, 0.0) + Math.log1p(Math.exp(-Math.abs(t)));
-    }
-
-    private void checkRow(double[] x) {
-        if (x == null || x.length != d) {
-            throw new IllegalArgumentException("a row must have " + d + " features, got "
-                    + (x == null ? "null" : x.length));
-        }
-    }
-
-    private void checkLabels(double[][] rows, int[] labels) {
+    private int[] checkLabels(double[][] rows, int[] labels) {
+        checkRows(rows);
         if (labels == null || labels.length != rows.length) {
             throw new IllegalArgumentException("need one label per row: " + rows.length
                     + " rows, " + (labels == null ? "null" : labels.length) + " labels");
@@ -190,5 +121,6 @@ public final class Predictor {
                         + "), got " + labels[i]);
             }
         }
+        return labels;
     }
 }
