@@ -57,9 +57,14 @@ final class CheckedOperator implements SymmetricOperator {
                         + ", expected " + p);
             }
             for (int j = 0; j <= i; j++) {
-                if (!Double.isFinite(row[j])) {
+                if (Double.isNaN(row[j])) {
                     throw new IllegalArgumentException(owner + ".toDense() has entry [" + i
                             + "][" + j + "] = " + row[j]);
+                }
+                if (Double.isInfinite(row[j])) {
+                    throw new IllegalArgumentException(owner + ".toDense() has entry [" + i
+                            + "][" + j + "] = " + row[j] + ": the curvature is beyond the range"
+                            + " of doubles; rescale the features");
                 }
             }
         }

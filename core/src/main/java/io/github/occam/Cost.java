@@ -111,7 +111,10 @@ public record Cost(Model model, double lambda) {
     /**
      * Returns \(C(w)\) and writes its gradient \(\nabla H(w) + \lambda w\) into {@code gradient},
      * as the model computes them: a value that is not finite is returned as it is (see
-     * {@link #checkedValue} for the checked form).
+     * {@link #checkedValue} for the checked form). Where the model says, with an
+     * {@link ArithmeticException}, that its cross-entropy is beyond the range of doubles, the
+     * value is \(+\infty\) and the gradient is not defined: a line search takes such a point as
+     * too long a step.
      *
      * @param w the parameters, length P (not modified)
      * @param gradient output of length P, or {@code null} when only the value is needed
@@ -127,6 +130,8 @@ public record Cost(Model model, double lambda) {
         double h;
         try {
             h = model.crossEntropy(w, gradient);
+        } catch (ArithmeticException e) {
+            return Double.POSITIVE_INFINITY;      // beyond the range of doubles: see above
         } catch (RuntimeException e) {
             throw failed("crossEntropy", "at a point of norm " + Vectors.norm(w), e);
         }
@@ -161,20 +166,32 @@ public record Cost(Model model, double lambda) {
         double h;
         try {
             h = model.crossEntropy(w, batch, gradient);
+        } catch (ArithmeticException e) {
+            return Double.POSITIVE_INFINITY;      // beyond the range of doubles: a diverged step
         } catch (RuntimeException e) {
             throw failed("crossEntropy", "on a batch of " + batch.size() + " examples", e);
         }
         return h + prior(w, gradient, lambda * batch.size() / model.exampleCount());
     }
 
-    /** Adds {@code weight w} to the gradient and returns {@code weight |w|^2 / 2}. */
+    /**
+     * Adds {@code weight w} to the gradient and returns {@code weight |w|^2 / 2}; where |w|^2
+     * alone overflows, as {@code (weight / 2) |w| |w|} with the norm taken without overflow.
+     */
     private static double prior(double[] w, double[] gradient, double weight) {
+        if (weight == 0.0) {
+            return 0.0;                            // no prior: the gradient is the model's
+        }
         double squared = 0.0;
         for (int j = 0; j < w.length; j++) {
             squared += w[j] * w[j];
             if (gradient != null) {
                 gradient[j] += weight * w[j];
             }
+        }
+        if (squared == Double.POSITIVE_INFINITY) {
+            double norm = Vectors.norm(w);
+            return 0.5 * weight * norm * norm;
         }
         return 0.5 * weight * squared;
     }

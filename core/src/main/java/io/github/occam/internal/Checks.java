@@ -121,11 +121,7 @@ public final class Checks {
         return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
-    /**
-     * Returns the Euclidean norm of {@code v}: the square root of the plain sum of squares, so it
-     * overflows to infinity once that sum exceeds {@link Double#MAX_VALUE} (|v| above about
-     * 1e154), which no cost or gradient of a sensible model reaches. Same as {@link Vectors#norm}.
-     */
+    /** Returns the Euclidean norm of {@code v}, without overflow: {@link Vectors#norm}. */
     public static double norm(double[] v) {
         return Vectors.norm(v);
     }

@@ -53,12 +53,42 @@ public final class Vectors {
         }
     }
 
-    /** Returns the Euclidean norm of {@code v}, the square root of the plain sum of squares. */
+    /**
+     * The smallest sum of squares taken as it is: above it, every square that matters is a normal
+     * number, so the plain sum is accurate to rounding.
+     */
+    private static final double PLAIN_FROM = 0x1p-900;
+
+    /**
+     * Returns the Euclidean norm of {@code v} without overflow or underflow, as LAPACK's
+     * {@code dnrm2} and {@link Math#hypot} do: the square root of the plain sum of squares when
+     * that sum is within range (the common case, and then bit for bit that sum), else the
+     * largest |v_j| times the norm of v scaled by it. NaN if a component is NaN; infinite only
+     * if a component is.
+     */
     public static double norm(double[] v) {
         double sum = 0.0;
         for (double x : v) {
             sum += x * x;
         }
-        return Math.sqrt(sum);
+        if (sum >= PLAIN_FROM && sum < Double.POSITIVE_INFINITY) {
+            return Math.sqrt(sum);
+        }
+        double max = 0.0;
+        for (double x : v) {
+            double a = Math.abs(x);
+            if (!(a <= max)) {
+                max = a;                 // NaN stays
+            }
+        }
+        if (max == 0.0 || !(max < Double.POSITIVE_INFINITY)) {
+            return max;
+        }
+        double scaled = 0.0;
+        for (double x : v) {
+            double r = x / max;
+            scaled += r * r;
+        }
+        return max * Math.sqrt(scaled);
     }
 }

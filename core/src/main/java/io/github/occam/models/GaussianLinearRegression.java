@@ -136,7 +136,8 @@ public final class GaussianLinearRegression implements Model {
         }
         double constant = batch.size() == features.length ? normalization
                 : normalization / features.length * batch.size();
-        return 0.5 * sum * inverseVariance + constant;
+        return LabelledModel.checkedResult("GaussianLinearRegression",
+                0.5 * sum * inverseVariance + constant, w, gradient);
     }
 
     /**

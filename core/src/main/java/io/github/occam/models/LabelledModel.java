@@ -3,6 +3,7 @@ package io.github.occam.models;
 import io.github.occam.Batch;
 import io.github.occam.Classifier;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 
 /**
@@ -70,6 +71,36 @@ abstract class LabelledModel implements Classifier {
     }
 
     /** Checks the arguments of an operator product and zeroes {@code result}. */
+    /**
+     * Returns {@code value}, or refuses a cross-entropy or gradient that is NaN at a finite w:
+     * only an overflow in the model's sums gives one (terms of about 1e308 of both signs), and
+     * then no number is the answer. The refusal names the model and the size of w.
+     *
+     * @throws ArithmeticException if the value or a gradient component is NaN
+     */
+    final double checkedResult(double value, double[] w, double[] gradient) {
+        return checkedResult(getClass().getSimpleName(), value, w, gradient);
+    }
+
+    /** {@link #checkedResult(double, double[], double[])} for the model named {@code name}. */
+    static double checkedResult(String name, double value, double[] w, double[] gradient) {
+        boolean bad = Double.isNaN(value);
+        if (!bad && gradient != null) {
+            for (double g : gradient) {
+                if (Double.isNaN(g)) {
+                    bad = true;
+                    break;
+                }
+            }
+        }
+        if (bad) {
+            throw new ArithmeticException(name + ".crossEntropy: the"
+                    + " scores overflow the range of doubles at w of norm " + Vectors.norm(w)
+                    + ", so the cross-entropy has no value there");
+        }
+        return value;
+    }
+
     final void startProduct(double[] v, double[] result) {
         Checks.finiteVector("v", v, p);
         Checks.length("result", result, p);

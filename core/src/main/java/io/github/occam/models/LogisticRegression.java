@@ -111,7 +111,7 @@ public final class LogisticRegression extends LabelledModel implements GaussNewt
                 }
             }
         }
-        return value;
+        return checkedResult(value, w, gradient);
     }
 
     /**

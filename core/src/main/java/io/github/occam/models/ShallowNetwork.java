@@ -233,7 +233,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
         startValue(w, batch, gradient);
         Workspace work = take();
         try {
-            return work.evaluate(w, batch, gradient, null);
+            return checkedResult(work.evaluate(w, batch, gradient, null), w, gradient);
         } finally {
             spare.set(work);
         }

@@ -108,7 +108,7 @@ public final class SoftmaxRegression extends LabelledModel implements GaussNewto
                 addOuter(s, i, gradient);
             }
         }
-        return value;
+        return checkedResult(value, w, gradient);
     }
 
     /**

@@ -235,25 +235,19 @@ public record GradientNoise(GradientNoiseScale measurement, int exampleCount, in
 
     /** The batch-mean gradient of the per-example costs at one point, into one buffer. */
     private static final class BatchGradients {
-        private final Model model;
         private final Cost cost;
         private final double[] w;
         private final double[] gradient;
 
         BatchGradients(Model model, double lambda, double[] w) {
-            this.model = model;
-            this.cost = lambda > 0.0 ? Cost.of(model, lambda) : null;
+            this.cost = Cost.of(model, lambda);
             this.w = w;
             this.gradient = new double[model.parameterCount()];
         }
 
         /** Returns the squared norm of the mean over {@code batch} of the gradients of C_i. */
         double squaredNormOfMean(Batch batch) {
-            if (cost == null) {
-                model.crossEntropy(w, batch, gradient);
-            } else {
-                cost.value(w, batch, gradient);
-            }
+            cost.value(w, batch, gradient);
             double size = batch.size();
             double squared = Vectors.dot(gradient, gradient) / (size * size);
             if (!Double.isFinite(squared)) {

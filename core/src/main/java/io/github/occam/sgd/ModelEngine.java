@@ -18,7 +18,7 @@ final class ModelEngine implements SgdEngine {
     private double[] v;
     private double[] gradient;
     private double lambda;
-    /** The cost of the run, or null for lambda = 0 (a {@link Cost} needs lambda &gt; 0). */
+    /** The cost of the run, the model's only door. */
     private Cost cost;
 
     ModelEngine(Model model) {
@@ -43,7 +43,7 @@ final class ModelEngine implements SgdEngine {
         this.v = new double[w.length];
         this.gradient = new double[w.length];
         this.lambda = lambda;
-        this.cost = lambda > 0.0 ? Cost.of(model, lambda) : null;
+        this.cost = Cost.of(model, lambda);
     }
 
     /**
@@ -62,8 +62,7 @@ final class ModelEngine implements SgdEngine {
         Checks.positive("learningRate", learningRate);
         Checks.fraction("momentum", momentum);
         Batch batch = Batch.of(order, from, count);
-        double value = cost == null ? model.crossEntropy(w, batch, gradient)
-                : cost.value(w, batch, gradient);
+        double value = cost.value(w, batch, gradient);
         double squared = 0.0;
         for (int k = 0; k < w.length; k++) {
             squared += w[k] * w[k];
@@ -78,7 +77,7 @@ final class ModelEngine implements SgdEngine {
         checkInitialized();
         double accuracy = model instanceof Classifier classifier ? classifier.accuracy(w)
                 : Double.NaN;
-        return new Evaluation(model.crossEntropy(w) / model.exampleCount(), accuracy);
+        return new Evaluation(cost.withLambda(0.0).value(w) / model.exampleCount(), accuracy);
     }
 
     @Override

@@ -42,8 +42,8 @@ public interface SgdEngine {
      * Returns the double-precision engine for {@code model}: a step evaluates the batch cost
      * \(\sum_{i \in B} C_i\) with
      * {@link io.github.occam.Cost#value(double[], io.github.occam.Batch, double[]) Cost.value}
-     * (the model's batch cross-entropy alone when \(\lambda = 0\), which {@code Cost} does not
-     * take), divides its gradient by |B| and updates w and v in place; nothing is
+     * (the model's batch cross-entropy alone when \(\lambda = 0\)), divides its gradient by |B|
+     * and updates w and v in place; nothing is
      * allocated per step beyond the {@link io.github.occam.Batch} of the step's indices (and
      * what the model's own evaluation allocates).
      *
