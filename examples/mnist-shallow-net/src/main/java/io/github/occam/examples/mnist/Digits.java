@@ -66,8 +66,16 @@ public record Digits(Dataset pool, Dataset test, String description) {
         } catch (CorruptDataException | FileSystemException e) {
             throw new InputException("--data " + dir + ": " + CommandErrors.message(e), e);
         }
-        return new Digits(data.train(), data.test(), String.format(Locale.ROOT,
-                "%s (%d train pool, %d test)", dir, data.train().size(), data.test().size()));
+        Dataset train = data.train();
+        Dataset test = data.test();
+        if (test.featureCount() != train.featureCount() || test.classCount() != train.classCount()) {
+            // found before anything is written, so that no output folder is tied to these files
+            throw new InputException("--data " + dir + ": the training images have " + train.featureCount()
+                    + " pixels and " + train.classCount() + " classes, the test images " + test.featureCount()
+                    + " and " + test.classCount() + "; they must match");
+        }
+        return new Digits(train, test, String.format(Locale.ROOT,
+                "%s (%d train pool, %d test)", dir, train.size(), test.size()));
     }
 
     /** The bundled digits when {@code dir} is null, else the files of {@code dir}. */

@@ -191,6 +191,20 @@ class CommandLineTest {
     }
 
     @Test
+    void dataWhoseTrainingAndTestImagesDifferIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path data = dir.resolve("wrong_dims");
+        Files.createDirectories(data);
+        DigitsTest.writeIdx(data, "train", 100, 0, 20);
+        DigitsTest.writeIdx(data, "t10k", 20, 0, 28);
+        Path out = dir.resolve("M13");
+        assertThat(run("sweep", "--batch-sizes", "10", "--train-sizes", "100", "--seeds", "1", "--epochs", "1",
+                "--hidden", "4", "--no-progress", "--data", data.toString(), "--out", out.toString())).isEqualTo(2);
+        assertThat(errorLine()).isEqualTo("error: --data " + data + ": the training images have 400 pixels and 10"
+                + " classes, the test images 784 and 10; they must match");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void aNetworkTooLargeForMemoryIsRefusedUpFrontNamingHidden() {
         assertThat(run("sweep", "--hidden", "2147483647", "--out", dir.resolve("D").toString())).isEqualTo(2);
         assertThat(errorLine()).startsWith("error: --hidden 2147483647 (").contains("-2147483647-10 training at once)")

@@ -101,16 +101,33 @@ class DigitsTest {
                 .hasCauseInstanceOf(NoSuchFileException.class);
     }
 
-    /** Writes raw IDX images (rows x 28 x 28, pixel = row index) and labels (offset + row) mod 10. */
+    @Test
+    void trainingAndTestImagesOfDifferentSizesAreRefusedWhenRead() throws IOException {
+        writeIdx(dir, "train", 30, 3, 20);
+        writeIdx(dir, "t10k", 12, 5, 28);
+        assertThatThrownBy(() -> Digits.load(dir)).isInstanceOf(InputException.class)
+                .hasMessage("--data " + dir + ": the training images have 400 pixels and 10 classes, the test"
+                        + " images 784 and 10; they must match");
+    }
+
     private void writeIdx(String prefix, int n, int labelOffset) throws IOException {
+        writeIdx(dir, prefix, n, labelOffset, 28);
+    }
+
+    /**
+     * Writes raw IDX images (rows x side x side, pixel = row index) and labels (offset + row) mod
+     * 10 into {@code dir}.
+     */
+    static void writeIdx(java.nio.file.Path dir, String prefix, int n, int labelOffset, int side)
+            throws IOException {
         ByteArrayOutputStream images = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(images)) {
             out.writeInt(0x00000803);
             out.writeInt(n);
-            out.writeInt(28);
-            out.writeInt(28);
+            out.writeInt(side);
+            out.writeInt(side);
             for (int i = 0; i < n; i++) {
-                for (int p = 0; p < 784; p++) {
+                for (int p = 0; p < side * side; p++) {
                     out.writeByte(i);
                 }
             }
