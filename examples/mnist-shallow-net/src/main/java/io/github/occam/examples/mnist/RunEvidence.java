@@ -5,6 +5,7 @@ import io.github.occam.Estimate;
 import io.github.occam.data.Dataset;
 import io.github.occam.evidence.Evidence;
 import io.github.occam.evidence.Laplace;
+import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.examples.support.ChartFiles;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.noise.GradientNoise;
@@ -14,6 +15,8 @@ import io.github.occam.sgd.SgdResult;
 import io.github.occam.spectrum.SpectrumMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,21 +103,77 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
                 noise[1] = e.error();
             });
         }
-        String line = String.format(Locale.ROOT, "%d,%s,%d,%s,%d,%s,%s,%s,%s,%s,%s,%s%n", key.batchSize(),
-                key.learningRate(), key.trainSize(), key.momentum(), key.seed(), key.budget().tag(),
-                lambda, result.testAccuracy(), ratio, error, noise[0], noise[1]);
+        String line = key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s%n", lambda,
+                result.testAccuracy(), ratio, error, noise[0], noise[1]);
         append(line);
     }
 
+    /** The first six fields of a run's line, as {@code runs.csv} writes its key. */
+    static String key(RunKey key) {
+        return key.batchSize() + "," + key.learningRate() + "," + key.trainSize() + "," + key.momentum() + ","
+                + key.seed() + "," + key.budget().tag();
+    }
+
+    /** Number of fields of a complete line. */
+    private static final int FIELDS = 12;
+
+    /**
+     * Appends one complete line in one write through an append-only channel and forces it to disk,
+     * as {@code runs.csv} is written, so that a kill leaves at most a torn last line.
+     */
     private synchronized void append(String line) {
-        try {
-            if (!Files.exists(csv)) {
-                Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        try (FileChannel channel = FileChannel.open(csv, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.wrap(((channel.size() == 0 ? HEADER + "\n" : "") + line)
+                    .getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
             }
-            Files.writeString(csv, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException(csv + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Brings {@code evidence.csv} in line with the runs of {@code runs.csv} before a sweep resumes:
+     * a run's evidence line is written before the run reaches {@code runs.csv}, so a kill in between
+     * leaves a line whose run will be made again. Kept: each complete line of 12 fields whose run is
+     * in {@code done}, the first one of each run; dropped: a torn last line, lines of runs not in
+     * {@code done} (they are computed again), repeats. The file is rewritten atomically, and only if
+     * something was dropped.
+     *
+     * @return the number of lines dropped
+     */
+    static int repair(Path csv, List<RunRecord> done) throws IOException {
+        if (!Files.exists(csv)) {
+            return 0;
+        }
+        java.util.Set<String> runs = new java.util.HashSet<>();
+        for (RunRecord r : done) {
+            runs.add(key(r.key()));
+        }
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        StringBuilder kept = new StringBuilder(HEADER).append('\n');
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int dropped = 0;
+        // the element after the last '\n' is "" for a complete file, the torn fragment otherwise
+        for (int i = 1; i < lines.length - 1; i++) {
+            String[] f = lines[i].split(",", -1);
+            String key = f.length == FIELDS ? String.join(",", java.util.Arrays.copyOf(f, 6)) : null;
+            if (key != null && runs.contains(key) && seen.add(key)) {
+                kept.append(lines[i]).append('\n');
+            } else {
+                dropped++;
+            }
+        }
+        boolean torn = !lines[lines.length - 1].isEmpty();
+        boolean header = lines.length > 1 && lines[0].equals(HEADER);
+        if (dropped > 0 || torn || !header) {
+            AtomicFiles.writeString(csv, kept.toString());
+        }
+        return dropped + (torn ? 1 : 0);
     }
 
     /**

@@ -156,6 +156,10 @@ final class SweepCommand implements Callable<Integer> {
                     plan.size(), preset, hidden, lambda, digits.description(), pool,
                     dir.toAbsolutePath().normalize());
             out.flush();
+            if (evidence) {
+                // evidence lines of runs that a kill kept out of runs.csv are dropped: made again
+                RunEvidence.repair(dir.resolve("evidence.csv"), RunsCsv.readAndRepair(dir.resolve("runs.csv")));
+            }
             SweepRunner.Summary summary = SweepRunner.run(plan, dir.resolve("runs.csv"), pool, trainer,
                     progress.enabled() ? System.err : null);
             out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
