@@ -69,20 +69,20 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     /** Smallest pass whose phases are spread over several threads. */
     static final int PARALLEL_FROM = 32;
 
-    private final ShallowNetShape shape;
-    private final int d;
-    private final int hidden;
-    private final int b1Offset;
-    private final int w2Offset;
-    private final int b2Offset;
-    private final SparseInputs inputs;
-    private final int threads;
+    final ShallowNetShape shape;
+    final int d;
+    final int hidden;
+    final int b1Offset;
+    final int w2Offset;
+    final int b2Offset;
+    final SparseInputs inputs;
+    final int threads;
     /** Examples per pass, min(256, N). */
-    private final int pass;
+    final int pass;
     /** Tasks over the inputs, ceil(d / 16). */
-    private final int inputTasks;
+    final int inputTasks;
     /** Tasks over the hidden units, ceil(H / 64). */
-    private final int unitTasks;
+    final int unitTasks;
     /** The scratch space of the last evaluation, or null while one is running. */
     private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
@@ -268,7 +268,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     @Override
     public SymmetricOperator hessianAt(double[] w) {
         Checks.finiteVector("w", w, p);
-        return new Curvature(w, true);
+        return new NetworkCurvature(this, w, true);
     }
 
     /**
@@ -295,7 +295,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     @Override
     public SymmetricOperator gaussNewtonAt(double[] w) {
         Checks.finiteVector("w", w, p);
-        return new Curvature(w, false);
+        return new NetworkCurvature(this, w, false);
     }
 
     /**
@@ -325,12 +325,12 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     }
 
     /** Returns the threads for a pass of {@code rows} examples. */
-    private int threadsFor(int rows) {
+    int threadsFor(int rows) {
         return rows >= PARALLEL_FROM ? threads : 1;
     }
 
     /** Copies the rows of W2 (or of the W2 block of v) out of a parameter vector. */
-    private void copyW2(double[] u, double[][] rows) {
+    void copyW2(double[] u, double[][] rows) {
         for (int c = 0; c < classes; c++) {
             System.arraycopy(u, w2Offset + c * hidden, rows[c], 0, hidden);
         }
@@ -340,7 +340,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
      * Writes the activations {@code a} = ReLU of the pre-activations and the scores
      * {@code s[off .. off + n)} of example i, with the first layer transposed in {@code w1t}.
      */
-    private void forwardExample(double[][] w1t, double[] b1, double[][] w2, double[] b2, int i,
+    void forwardExample(double[][] w1t, double[] b1, double[][] w2, double[] b2, int i,
             double[] a, double[] s, int off) {
         System.arraycopy(b1, 0, a, 0, hidden);
         NetworkKernels.addRows(a, w1t, inputs.column, inputs.value, inputs.start[i],
@@ -351,7 +351,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     }
 
     /** Adds \(\sum_r x_{rj} g_r\) to {@code target[j]} for the inputs j of task t. */
-    private void addInputRows(int t, SparseInputs.Columns columns, double[][] g,
+    void addInputRows(int t, SparseInputs.Columns columns, double[][] g,
             double[][] target) {
         int j1 = Math.min(d, (t + 1) * INPUTS_PER_TASK);
         for (int j = t * INPUTS_PER_TASK; j < j1; j++) {
@@ -363,7 +363,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     }
 
     /** Returns a new identity index 0, 1, ..., count - 1. */
-    private static int[] identity(int count) {
+    static int[] identity(int count) {
         int[] index = new int[count];
         for (int k = 0; k < count; k++) {
             index[k] = k;
@@ -372,7 +372,7 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
     }
 
     /** Returns a new index whose entry q is the class q mod n. */
-    private int[] classIndex(int count) {
+    int[] classIndex(int count) {
         int[] index = new int[count];
         for (int q = 0; q < count; q++) {
             index[q] = q % classes;
@@ -536,207 +536,6 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
                 NetworkKernels.addRows(g2[c], act, rows, deltaT[c], 0, count, lo, hi);
             }
             NetworkKernels.addRows(gb1, back, rows, ones, 0, count, lo, hi);
-        }
-    }
-
-    /**
-     * The Hessian (exact) or the generalized Gauss-Newton matrix of H at a point: the forward
-     * pass of all N examples cached, and every buffer of a product allocated once.
-     */
-    private final class Curvature implements SymmetricOperator {
-        private final boolean exact;
-        private final Batch all = Batch.all(data.size);
-        private final double[][] w2 = new double[classes][hidden];
-        /** Hidden activations of every example. */
-        private final double[][] hAll = new double[data.size][hidden];
-        /** Probabilities of every example, N x n. */
-        private final double[] prob = new double[data.size * classes];
-        /** \(\delta = p - e_y\) of every example, N x n. */
-        private final double[] delta = new double[data.size * classes];
-        private final boolean[] used = new boolean[d];
-        private final SparseInputs.Columns[] columnsOfPass;
-
-        private final double[][] v1t = new double[d][hidden];
-        private final double[][] out1t = new double[d][hidden];
-        private final double[][] v2 = new double[classes][hidden];
-        private final double[][] out2 = new double[classes][hidden];
-        private final double[] outB1 = new double[hidden];
-        private final double[][] rh = new double[pass][hidden];
-        private final double[][] rg = new double[pass][hidden];
-        private final double[][] hView = new double[pass][];
-        private final double[] rDelta = new double[pass * classes];
-        private final double[] passDelta = new double[pass * classes];
-        private final double[][] rDeltaT = new double[classes][pass];
-        private final double[][] deltaT = new double[classes][pass];
-        private final double[] ones = new double[pass];
-        private final int[] rows = identity(pass);
-        private final int[] classOf = classIndex(pass * classes);
-
-        /** The product in progress. */
-        private double[] v;
-        private double[] result;
-        private int first;
-        private int count;
-        private SparseInputs.Columns columns;
-
-        private final Tasks.Task gatherTask = (t, worker) -> gather(t);
-        private final Tasks.Task exampleTask = (t, worker) -> examples(t);
-        private final Tasks.Task parameterTask = (t, worker) -> parameters(t);
-        private final Tasks.Task scatterTask = (t, worker) -> scatter(t);
-
-        Curvature(double[] w, boolean exact) {
-            this.exact = exact;
-            Arrays.fill(ones, 1.0);
-            copyW2(w, w2);
-            inputs.markUsed(all, used);
-            int passes = (data.size + pass - 1) / pass;
-            columnsOfPass = new SparseInputs.Columns[passes];
-            for (int q = 0; q < passes; q++) {
-                int start = q * pass;
-                int size = Math.min(pass, data.size - start);
-                columnsOfPass[q] = new SparseInputs.Columns(d,
-                        inputs.nonZeros(all, start, start + size));
-                inputs.columns(all, start, size, columnsOfPass[q]);
-            }
-            forwardAll(w);
-        }
-
-        /** Runs the forward pass of every example at w, keeping h, p and delta. */
-        private void forwardAll(double[] w) {
-            double[][] w1t = v1t;
-            double[] b1 = Arrays.copyOfRange(w, b1Offset, b1Offset + hidden);
-            double[] b2 = Arrays.copyOfRange(w, b2Offset, b2Offset + classes);
-            Tasks.run(threadsFor(data.size), inputTasks, (t, worker) -> NetworkKernels.gatherColumns(w, d,
-                    used, t * INPUTS_PER_TASK, Math.min(d, (t + 1) * INPUTS_PER_TASK), w1t,
-                    null));
-            Tasks.run(threadsFor(data.size),
-                    (data.size + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK, (t, worker) -> {
-                        int i1 = Math.min(data.size, (t + 1) * EXAMPLES_PER_TASK);
-                        for (int i = t * EXAMPLES_PER_TASK; i < i1; i++) {
-                            int o = i * classes;
-                            forwardExample(w1t, b1, w2, b2, i, hAll[i], prob, o);
-                            LabelledData.softmaxInPlace(prob, o, classes, 0);
-                            System.arraycopy(prob, o, delta, o, classes);
-                            delta[o + data.y[i]] -= 1.0;
-                        }
-                    });
-        }
-
-        @Override
-        public int dimension() {
-            return p;
-        }
-
-        @Override
-        public void apply(double[] v, double[] result) {
-            startProduct(v, result);
-            this.v = v;
-            this.result = result;
-            try {
-                copyW2(v, v2);
-                for (double[] row : out2) {
-                    Arrays.fill(row, 0.0);
-                }
-                Arrays.fill(outB1, 0.0);
-                Tasks.run(threadsFor(data.size), inputTasks, gatherTask);
-                for (int q = 0; q < columnsOfPass.length; q++) {
-                    first = q * pass;
-                    count = Math.min(pass, data.size - first);
-                    columns = columnsOfPass[q];
-                    System.arraycopy(hAll, first, hView, 0, count);
-                    int narrow = threadsFor(count);
-                    Tasks.run(narrow, (count + EXAMPLES_PER_TASK - 1) / EXAMPLES_PER_TASK,
-                            exampleTask);
-                    for (int r = 0; r < count; r++) {
-                        for (int c = 0; c < classes; c++) {
-                            result[b2Offset + c] += rDelta[r * classes + c];
-                        }
-                    }
-                    Tasks.run(narrow, inputTasks + unitTasks, parameterTask);
-                }
-                Tasks.run(threadsFor(data.size), inputTasks, scatterTask);
-                for (int c = 0; c < classes; c++) {
-                    System.arraycopy(out2[c], 0, result, w2Offset + c * hidden, hidden);
-                }
-                System.arraycopy(outB1, 0, result, b1Offset, hidden);
-            } finally {
-                this.v = null;
-                this.result = null;
-                Arrays.fill(hView, null);
-            }
-        }
-
-        /** Transposes the first-layer block of v for the inputs of task t; zeroes their output. */
-        private void gather(int t) {
-            NetworkKernels.gatherColumns(v, d, used, t * INPUTS_PER_TASK,
-                    Math.min(d, (t + 1) * INPUTS_PER_TASK), v1t, out1t);
-        }
-
-        /** Writes the first-layer block of the product for the inputs of task t. */
-        private void scatter(int t) {
-            NetworkKernels.scatterColumns(out1t, used, t * INPUTS_PER_TASK,
-                    Math.min(d, (t + 1) * INPUTS_PER_TASK), d, result);
-        }
-
-        /**
-         * The R-forward pass of task t's examples: \(\mathcal{R}h\), \(\mathcal{R}s\),
-         * \(\mathcal{R}\delta\) and \(\mathcal{R}g\).
-         */
-        private void examples(int t) {
-            int r1 = Math.min(count, (t + 1) * EXAMPLES_PER_TASK);
-            for (int r = t * EXAMPLES_PER_TASK; r < r1; r++) {
-                int i = first + r;
-                double[] h = hAll[i];
-                double[] ra = rh[r];
-                System.arraycopy(v, b1Offset, ra, 0, hidden);
-                NetworkKernels.addRows(ra, v1t, inputs.column, inputs.value, inputs.start[i],
-                        inputs.start[i + 1], 0, hidden);
-                NetworkKernels.maskInactive(h, ra);
-                int o = r * classes;
-                int go = i * classes;
-                System.arraycopy(v, b2Offset, rDelta, o, classes);
-                NetworkKernels.addDots(w2, ra, rDelta, o);
-                NetworkKernels.addDots(v2, h, rDelta, o);
-                double mean = 0.0;
-                for (int c = 0; c < classes; c++) {
-                    mean += prob[go + c] * rDelta[o + c];
-                }
-                for (int c = 0; c < classes; c++) {
-                    double value = prob[go + c] * (rDelta[o + c] - mean);
-                    rDelta[o + c] = value;
-                    rDeltaT[c][r] = value;
-                    passDelta[o + c] = delta[go + c];
-                    deltaT[c][r] = delta[go + c];
-                }
-                double[] g = rg[r];
-                Arrays.fill(g, 0.0);
-                NetworkKernels.addRows(g, w2, classOf, rDelta, o, o + classes, 0, hidden);
-                if (exact) {
-                    NetworkKernels.addRows(g, v2, classOf, passDelta, o, o + classes, 0,
-                            hidden);
-                }
-                NetworkKernels.maskInactive(h, g);
-            }
-        }
-
-        /**
-         * Task t of the parameter phase: the first-layer block of the product for 16 inputs, or
-         * its W2 and b1 blocks for 64 hidden units, summed over the pass's examples.
-         */
-        private void parameters(int t) {
-            if (t < inputTasks) {
-                addInputRows(t, columns, rg, out1t);
-                return;
-            }
-            int lo = (t - inputTasks) * UNITS_PER_TASK;
-            int hi = Math.min(hidden, lo + UNITS_PER_TASK);
-            for (int c = 0; c < classes; c++) {
-                NetworkKernels.addRows(out2[c], hView, rows, rDeltaT[c], 0, count, lo, hi);
-                if (exact) {
-                    NetworkKernels.addRows(out2[c], rh, rows, deltaT[c], 0, count, lo, hi);
-                }
-            }
-            NetworkKernels.addRows(outB1, rg, rows, ones, 0, count, lo, hi);
         }
     }
 }
