@@ -42,6 +42,11 @@ public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchS
         checkTrainingSetSize(trainingSetSize);
         Checks.inRange("batchSize", batchSize, 1, trainingSetSize);
         checkMomentum(momentum);
+        if (!(learningRate * trainingSetSize / (1.0 - momentum) < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("eps N / (1 - m) = " + learningRate + " * "
+                    + trainingSetSize + " / (1 - " + momentum + ") is beyond the range of doubles:"
+                    + " no noise scale");
+        }
     }
 
     /**

@@ -195,4 +195,11 @@ class SgdNoiseScaleTest {
         assertThatThrownBy(() -> s.withBatchSize(11))
                 .hasMessage("batchSize must be in [1, 10], got 11");
     }
+
+    @Test
+    void aSettingWhoseNoiseScaleOverflowsIsRefusedNotInfinite() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SgdNoiseScale.of(Double.MAX_VALUE, 1000, 10, 0.9))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beyond the range of doubles");
+        assertThat(SgdNoiseScale.of(1e300, 10, 5, 0.0).value()).isEqualTo(1e300);
+    }
 }

@@ -10,6 +10,7 @@ import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingListener;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,6 +113,10 @@ final class ScheduleCommand implements Callable<Integer> {
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (pool < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            // found before the training, not after it
+            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
         }
         Digits digits = Digits.load(data.directory());
         OptionNames.named(OPTIONS, () -> digits.checkTrainSize(trainSize)); // before anything runs

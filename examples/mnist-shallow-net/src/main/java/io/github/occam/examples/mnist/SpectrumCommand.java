@@ -21,6 +21,7 @@ import io.github.occam.spectrum.SpectrumMethod;
 import io.github.occam.spectrum.StochasticLanczosQuadrature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -135,6 +136,9 @@ final class SpectrumCommand implements Callable<Integer> {
             + "reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    /** The most extremal eigenvalues --k asks for: the Lanczos basis holds 4 k + 60 vectors of P. */
+    private static final int MAX_K = 10_000;
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
@@ -166,7 +170,7 @@ final class SpectrumCommand implements Callable<Integer> {
 
         start = System.nanoTime();
         // 4k + 60 steps: the top 10 of the network converge in about 50; the basis is 8 P bytes a step
-        Lanczos lanczos = Lanczos.of(hessian, Math.min(p, 4 * k + 60));
+        Lanczos lanczos = Lanczos.of(hessian, (int) Math.min(p, 4L * k + 60));
         RitzPairs top = lanczos.extremal(Math.min(k, p), 0, lanczosTolerance, seed, false);
         double lanczosSeconds = seconds(start);
         double[] ascending = top.values();
@@ -244,8 +248,20 @@ final class SpectrumCommand implements Callable<Integer> {
         if (!(lambda > 0.0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("--lambda must be finite and > 0, got " + lambda);
         }
-        if (k < 1) {
-            throw new IllegalArgumentException("--k must be >= 1, got " + k);
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("--k must be in [1, " + MAX_K + "], got " + k);
+        }
+        if (density != null && Files.isDirectory(density)) {
+            throw new IllegalArgumentException("--density " + density + " is a directory; give a FILE.png");
+        }
+        if (density != null && density.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(density.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("--density " + density + ": its folder does not exist");
+        }
+        if (!evidence && (method != null || tolerance != null || curvature != Curvature.hessian)) {
+            warn("--method, --tolerance and --curvature apply to --evidence only; ignored without it");
+        } else if (tolerance != null && method == Method.exact) {
+            warn("--tolerance applies to --method slq; ignored with --method exact");
         }
         if (tolerance != null && !(tolerance > 0.0 && Double.isFinite(tolerance))) {
             throw new IllegalArgumentException("--tolerance must be finite and > 0 nats, got " + tolerance);
@@ -260,6 +276,12 @@ final class SpectrumCommand implements Callable<Integer> {
         if (!(lanczosTolerance > 0.0 && lanczosTolerance < 1.0)) {
             throw new IllegalArgumentException("--lanczos-tolerance must be in (0, 1), got " + lanczosTolerance);
         }
+    }
+
+    private void warn(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("warning: " + message);
+        err.flush();
     }
 
     /**

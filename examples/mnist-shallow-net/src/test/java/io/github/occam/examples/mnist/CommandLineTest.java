@@ -205,6 +205,17 @@ class CommandLineTest {
     }
 
     @Test
+    void scheduleRefusesAnOutThatIsAFileBeforeTraining() throws IOException {
+        Path file = dir.resolve("plain.txt");
+        Files.writeString(file, "x");
+        long start = System.nanoTime();
+        assertThat(run("schedule", "--hidden", "4", "--epochs", "30", "--out", file.toString())).isEqualTo(2);
+        assertThat(errorLine()).isEqualTo("error: --out " + file + " is a file, not a directory");
+        assertThat((System.nanoTime() - start) / 1e9).as("refused before any training").isLessThan(20.0);
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
     void aNetworkTooLargeForMemoryIsRefusedUpFrontNamingHidden() {
         assertThat(run("sweep", "--hidden", "2147483647", "--out", dir.resolve("D").toString())).isEqualTo(2);
         assertThat(errorLine()).startsWith("error: --hidden 2147483647 (").contains("-2147483647-10 training at once)")

@@ -117,13 +117,24 @@ class SpectrumCommandTest {
             {"spectrum", "--n", "50", "--hidden", "0"}, {"spectrum", "--n", "50", "--hidden", "3", "--lambda", "-1"},
             {"spectrum", "--n", "50", "--hidden", "3", "--curvature", "newton"},
             {"spectrum", "--n", "50", "--hidden", "3", "--weights", dir.resolve("not.npy").toString()},
-            {"spectrum", "--n", "50", "--hidden", "3", "--weights", dir.resolve("missing.npy").toString()}}) {
+            {"spectrum", "--n", "50", "--hidden", "3", "--weights", dir.resolve("missing.npy").toString()},
+            {"spectrum", "--n", "50", "--hidden", "3", "--k", "2000000000"},
+            {"spectrum", "--n", "50", "--hidden", "3", "--density", dir.toString()}}) {
             StringWriter e = new StringWriter();
             int status = MnistShallowNet.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(e, true),
                     args);
             assertThat(status).as(String.join(" ", args) + ": " + e).isEqualTo(2);
             assertThat(e.toString().trim()).startsWith("error: ").doesNotContain("\n");
         }
+    }
+
+    @Test
+    void optionsThatApplyOnlyToTheEvidenceAreNotIgnoredSilently() {
+        StringWriter e = new StringWriter();
+        int status = MnistShallowNet.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(e, true),
+                "spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--method", "slq");
+        assertThat(status).isZero();
+        assertThat(e.toString()).contains("warning: --method, --tolerance and --curvature apply to --evidence only");
     }
 
     private static Digits digitsOrFail() {
