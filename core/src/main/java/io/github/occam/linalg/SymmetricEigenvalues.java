@@ -2,9 +2,8 @@ package io.github.occam.linalg;
 
 import static io.github.occam.internal.Vectors.dot;
 
+import io.github.occam.internal.Tasks;
 import java.util.Arrays;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,8 +18,8 @@ import java.util.function.IntConsumer;
  * \(A \leftarrow A - \sum (u q^T + q u^T)\) is applied once, two reflections per pass over each
  * row. That reads the lower triangle once per step instead of three times. Rows of the matrix
  * are cut into a fixed number of chunks that depends on the size only; large products and updates
- * run the chunks on the common fork-join pool and add their partial sums in chunk order, so the
- * eigenvalues are the same, bit for bit, whatever the number of threads.
+ * run the chunks as tasks of the library's fork-join helper and add their partial sums in chunk
+ * order, so the eigenvalues are the same, bit for bit, whatever the number of threads.
  *
  * <pre>{@code
  * double[] ascending = SymmetricEigenvalues.of(new double[][] {{2, 1}, {1, 2}});   // {1, 3}
@@ -299,19 +298,7 @@ public final class SymmetricEigenvalues {
             }
             return;
         }
-        RecursiveAction[] tasks = new RecursiveAction[count];
-        for (int c = 0; c < count; c++) {
-            int chunk = c;
-            tasks[c] = new RecursiveAction() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected void compute() {
-                    body.accept(chunk);
-                }
-            };
-        }
-        ForkJoinTask.invokeAll(tasks);
+        Tasks.run(Runtime.getRuntime().availableProcessors(), count, (c, worker) -> body.accept(c));
     }
 
     /**

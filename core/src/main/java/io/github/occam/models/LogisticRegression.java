@@ -4,7 +4,7 @@ import io.github.occam.Batch;
 import io.github.occam.GaussNewton;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
-import java.util.stream.IntStream;
+import io.github.occam.internal.Tasks;
 
 /**
  * Binary logistic regression: \(P(y = 1 \mid w, x) = \sigma(z)\) with \(z = w \cdot x + b\) and
@@ -184,8 +184,8 @@ public final class LogisticRegression extends LabelledModel implements GaussNewt
         /**
          * Forms \(\sum_i c_i \tilde x_i \tilde x_i^T\). The rows of H are cut into fixed blocks,
          * and for large P their columns into tiles, that stay in cache while every example passes
-         * through them, four examples per pass; each block is one task of the common fork-join
-         * pool, which then mirrors the block's rows into the lower triangle, so the sums, and the
+         * through them, four examples per pass; each block is one task ({@code internal.Tasks}),
+         * which then mirrors the block's rows into the lower triangle, so the sums, and the
          * matrix, are the same whatever the number of threads.
          */
         @Override
@@ -195,11 +195,9 @@ public final class LogisticRegression extends LabelledModel implements GaussNewt
             int block = blockRows(p);
             int tile = tileColumns(p);
             int blocks = (p + block - 1) / block;
-            IntStream stream = IntStream.range(0, blocks);
-            if ((double) data.size * p * p > PARALLEL_WORK) {
-                stream = stream.parallel();
-            }
-            stream.forEach(k -> {
+            int threads = (double) data.size * p * p > PARALLEL_WORK
+                    ? Runtime.getRuntime().availableProcessors() : 1;
+            Tasks.run(threads, blocks, (k, worker) -> {
                 int from = k * block;
                 int to = Math.min(p, from + block);
                 for (int first = from; first < p; first += tile) {
