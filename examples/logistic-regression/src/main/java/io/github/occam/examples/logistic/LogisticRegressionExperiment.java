@@ -70,8 +70,15 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
             description = "Synthetic label sets: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private LabelChoice labels;
 
-    @Option(names = "--bias", description = "Add an intercept (the paper's model has none, P = d).")
-    private boolean bias;
+    @Option(names = "--bias", negatable = true, description = "Add an intercept: on by default for "
+            + "your CSV data (--no-bias to leave it out), off for the paper's synthetic experiment (its "
+            + "model has none, P = d).")
+    private Boolean biasOption;
+
+    /** Whether the models get an intercept: the option, else yes for CSV data, no for the paper's. */
+    private boolean bias() {
+        return biasOption != null ? biasOption : data.trainCsv != null;
+    }
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
             description = "Output directory, created if missing (default: ${DEFAULT-VALUE}).")
@@ -133,7 +140,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
         double[] grid = checkedLambdas();
         checkOptions();
         if (data.trainCsv != null) {
-            return new DataRun(data, grid, bias, out, progress, stdout,
+            return new DataRun(data, grid, bias(), out, progress, stdout,
                     spec.commandLine().getErr()).run();
         }
         long start = System.nanoTime();
@@ -233,7 +240,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
      * copied into the models) and one exact Hessian per parallel evaluation.
      */
     private void checkMemory() {
-        long p = dimension + (bias ? 1L : 0L);
+        long p = dimension + (bias() ? 1L : 0L);
         long inputs = Memory.product((long) trainSize + testSize, dimension, Double.BYTES,
                 CsvData.DATA_COPIES);
         long hessians = Memory.product(p, p, Double.BYTES, 3,
@@ -257,7 +264,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
     private List<ResultRow> sweep(List<Task> tasks, double[] grid) {
         Evaluator guarded = Guarded.evaluator(evaluator);
         try (ProgressBar bar = progress.open("lambda grid", (long) tasks.size() * grid.length)) {
-            return Sweep.run(tasks, grid, bias, guarded, bar == null ? () -> { } : bar::step);
+            return Sweep.run(tasks, grid, bias(), guarded, bar == null ? () -> { } : bar::step);
         }
     }
 
@@ -266,7 +273,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
         Task first = tasks.get(0);
         stdout.printf(Locale.ROOT, "Logistic regression, d = %d, %d training and %d test examples,"
                 + " %s, %d lambdas from %s to %s%n", first.train().dimension(),
-                first.train().size(), first.test().size(), bias ? "with bias" : "no bias",
+                first.train().size(), first.test().size(), bias() ? "with bias" : "no bias",
                 grid.length, Summary.lambda(grid[0]), Summary.lambda(grid[grid.length - 1]));
         stdout.println();
         for (Summary summary : Summary.of(rows)) {

@@ -81,7 +81,7 @@ class OwnDataCommandTest {
         assertThat(command.out.toString())
                 .contains("80 examples of 3 features, a header row, 2 classes (no, yes), labels in "
                         + "column 'kind'")
-                .contains("logistic regression, P = 3 parameters, no bias")
+                .contains("logistic regression, P = 4 parameters, with bias")      // the default on CSV data
                 .contains("The evidence is largest at lambda = "
                         + Summary.lambda(Double.parseDouble(best.get("lambda"))))
                 .doesNotContain("test accuracy").doesNotContain("test cross-entropy");
