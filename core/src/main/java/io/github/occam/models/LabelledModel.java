@@ -101,6 +101,61 @@ abstract class LabelledModel implements Classifier {
         return value;
     }
 
+    /**
+     * Returns the Gram matrix of the inputs, \(x_i \cdot x_{i'}\) plus {@code constant} (1 for a
+     * bias, whose input is 1), N x N.
+     */
+    final double[][] inputGram(double constant) {
+        int n = data.size;
+        int d = data.featureCount;
+        double[][] gram = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = constant;
+                for (int m = 0; m < d; m++) {
+                    s += data.x[i * d + m] * data.x[j * d + m];
+                }
+                gram[i][j] = s;
+                gram[j][i] = s;
+            }
+        }
+        return gram;
+    }
+
+    /**
+     * Returns the factors of the softmax curvature \(\mathrm{diag}(p) - p p^T\) of each row of
+     * {@code probabilities} (N x n): \(L = \mathrm{diag}(\sqrt p) - p \sqrt{p}^T\), row-major.
+     */
+    static double[][] softmaxFactors(double[][] probabilities) {
+        double[][] factors = new double[probabilities.length][];
+        for (int i = 0; i < probabilities.length; i++) {
+            double[] pr = probabilities[i];
+            int n = pr.length;
+            double[] l = new double[n * n];
+            for (int k = 0; k < n; k++) {
+                for (int a = 0; a < n; a++) {
+                    l[k * n + a] = (k == a ? Math.sqrt(pr[k]) : 0.0) - pr[k] * Math.sqrt(pr[a]);
+                }
+            }
+            factors[i] = l;
+        }
+        return factors;
+    }
+
+    /** Returns [i n + k][i' n + k'] = block[i][i'] where k = k', else 0: the gram times I_n. */
+    static double[][] timesIdentity(double[][] block, int n) {
+        int size = block.length;
+        double[][] gram = new double[size * n][size * n];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                for (int k = 0; k < n; k++) {
+                    gram[i * n + k][j * n + k] = block[i][j];
+                }
+            }
+        }
+        return gram;
+    }
+
     final void startProduct(double[] v, double[] result) {
         Checks.finiteVector("v", v, p);
         Checks.length("result", result, p);

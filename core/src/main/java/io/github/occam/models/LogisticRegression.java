@@ -1,7 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
-import io.github.occam.GaussNewton;
+import io.github.occam.OutputJacobians;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Tasks;
@@ -33,7 +33,7 @@ import io.github.occam.internal.Tasks;
  * double[][] hessian = model.hessian(w);
  * }</pre>
  */
-public final class LogisticRegression extends LabelledModel implements GaussNewton {
+public final class LogisticRegression extends LabelledModel implements OutputJacobians {
 
     /** Multiply-adds of a dense Hessian from which its blocks run in parallel. */
     private static final double PARALLEL_WORK = 4e6;
@@ -154,6 +154,30 @@ public final class LogisticRegression extends LabelledModel implements GaussNewt
     @Override
     public SymmetricOperator gaussNewtonAt(double[] w) {
         return hessianAt(w);
+    }
+
+    /** Returns 1: one score, the logit \(z_i\). */
+    @Override
+    public int scoreCount() {
+        return 1;
+    }
+
+    /** Returns \(\tilde x_i \cdot \tilde x_{i'}\), the logit's Jacobians being the inputs. */
+    @Override
+    public double[][] scoreGram(double[] w) {
+        Checks.finiteVector("w", w, p);
+        return inputGram(bias ? 1.0 : 0.0);
+    }
+
+    /** Returns \(\sqrt{p_i (1 - p_i)}\) for each example. */
+    @Override
+    public double[][] scoreCurvatureFactors(double[] w) {
+        Checks.finiteVector("w", w, p);
+        double[][] factors = new double[data.size][1];
+        for (int i = 0; i < data.size; i++) {
+            factors[i][0] = Math.sqrt(curvature(logit(w, i)));
+        }
+        return factors;
     }
 
     /** The Hessian of H at a point, given the curvature \(p_i (1 - p_i)\) of each example. */

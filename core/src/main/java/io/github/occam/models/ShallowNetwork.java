@@ -1,7 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
-import io.github.occam.GaussNewton;
+import io.github.occam.OutputJacobians;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Tasks;
@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * net.gaussNewtonAt(w).apply(gradient, hv);                           // G v, G >= 0
  * }</pre>
  */
-public final class ShallowNetwork extends LabelledModel implements GaussNewton {
+public final class ShallowNetwork extends LabelledModel implements OutputJacobians {
 
     /** Examples per pass: the block whose hidden-layer vectors are held at once. */
     static final int EXAMPLES_PER_PASS = 256;
@@ -127,6 +127,99 @@ public final class ShallowNetwork extends LabelledModel implements GaussNewton {
         return new ShallowNetwork(data,
                 new ShallowNetShape(data.featureCount, hiddenUnits, classCount),
                 SparseInputs.of(data), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Returns n, the class scores. */
+    @Override
+    public int scoreCount() {
+        return classes;
+    }
+
+    /**
+     * Returns \(J J^T\) at {@code w} in closed form (Smith &amp; Le's network, see
+     * {@code DESIGN}, section 2c): with \(h_i\) the hidden activations and \(D_{ij} = [a_{ij} &gt;
+     * 0]\) the ReLU pattern of example i,
+     * \((J_i J_{i'}^T)_{kk'} = \delta_{kk'} (h_i \cdot h_{i'} + 1) + (x_i \cdot x_{i'} + 1)
+     * \sum_j W_2[k, j] W_2[k', j] D_{ij} D_{i'j}\). About \(n^2 N^2 H / 2\) multiply-adds.
+     */
+    @Override
+    public double[][] scoreGram(double[] w) {
+        Checks.finiteVector("w", w, p);
+        int size = data.size;
+        double[][] h = new double[size][hidden];
+        boolean[][] on = new boolean[size][hidden];
+        forwardDense(w, h, on, null);
+        double[][] inputs = inputGram(1.0);
+        double[][] gram = new double[size * classes][size * classes];
+        double[][][] masked = new double[classes][size][hidden];
+        for (int k = 0; k < classes; k++) {
+            for (int i = 0; i < size; i++) {
+                for (int j = 0; j < hidden; j++) {
+                    masked[k][i][j] = on[i][j] ? w[w2Offset + k * hidden + j] : 0.0;
+                }
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            for (int i2 = 0; i2 <= i; i2++) {
+                double hh = 1.0;
+                for (int j = 0; j < hidden; j++) {
+                    hh += h[i][j] * h[i2][j];
+                }
+                for (int k = 0; k < classes; k++) {
+                    for (int k2 = 0; k2 < classes; k2++) {
+                        double s = 0.0;
+                        double[] a = masked[k][i];
+                        double[] b = masked[k2][i2];
+                        for (int j = 0; j < hidden; j++) {
+                            s += a[j] * b[j];
+                        }
+                        double value = inputs[i][i2] * s + (k == k2 ? hh : 0.0);
+                        gram[i * classes + k][i2 * classes + k2] = value;
+                        gram[i2 * classes + k2][i * classes + k] = value;
+                    }
+                }
+            }
+        }
+        return gram;
+    }
+
+    /** Returns \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */
+    @Override
+    public double[][] scoreCurvatureFactors(double[] w) {
+        Checks.finiteVector("w", w, p);
+        double[][] probabilities = new double[data.size][classes];
+        forwardDense(w, new double[data.size][hidden], new boolean[data.size][hidden], probabilities);
+        return softmaxFactors(probabilities);
+    }
+
+    /**
+     * The forward pass of every example in plain loops over the dense inputs: hidden activations,
+     * ReLU pattern and (if asked) class probabilities.
+     */
+    private void forwardDense(double[] w, double[][] h, boolean[][] on, double[][] probabilities) {
+        int d = data.featureCount;
+        double[] s = new double[classes];
+        for (int i = 0; i < data.size; i++) {
+            for (int j = 0; j < hidden; j++) {
+                double a = w[b1Offset + j];
+                for (int m = 0; m < d; m++) {
+                    a += w[j * d + m] * data.x[i * d + m];
+                }
+                on[i][j] = a > 0.0;
+                h[i][j] = Math.max(a, 0.0);
+            }
+            if (probabilities != null) {
+                for (int k = 0; k < classes; k++) {
+                    double z = w[b2Offset + k];
+                    for (int j = 0; j < hidden; j++) {
+                        z += w[w2Offset + k * hidden + j] * h[i][j];
+                    }
+                    s[k] = z;
+                }
+                LabelledData.softmaxInPlace(s, 0, classes, 0);
+                System.arraycopy(s, 0, probabilities[i], 0, classes);
+            }
+        }
     }
 
     /**

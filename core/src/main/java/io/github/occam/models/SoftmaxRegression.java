@@ -1,7 +1,7 @@
 package io.github.occam.models;
 
 import io.github.occam.Batch;
-import io.github.occam.GaussNewton;
+import io.github.occam.OutputJacobians;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
@@ -33,7 +33,7 @@ import io.github.occam.internal.Vectors;
  * double h = model.crossEntropy(w);                                 // 4 ln 3
  * }</pre>
  */
-public final class SoftmaxRegression extends LabelledModel implements GaussNewton {
+public final class SoftmaxRegression extends LabelledModel implements OutputJacobians {
 
     private final boolean bias;
     private final int d;
@@ -156,6 +156,28 @@ public final class SoftmaxRegression extends LabelledModel implements GaussNewto
     @Override
     public SymmetricOperator gaussNewtonAt(double[] w) {
         return hessianAt(w);
+    }
+
+    /** Returns n, the class scores. */
+    @Override
+    public int scoreCount() {
+        return classes;
+    }
+
+    /**
+     * Returns \(J_i J_{i'}^T = (\tilde x_i \cdot \tilde x_{i'}) I_n\): class c's score depends on
+     * block c of the parameters only.
+     */
+    @Override
+    public double[][] scoreGram(double[] w) {
+        Checks.finiteVector("w", w, p);
+        return timesIdentity(inputGram(bias ? 1.0 : 0.0), classes);
+    }
+
+    /** Returns \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */
+    @Override
+    public double[][] scoreCurvatureFactors(double[] w) {
+        return softmaxFactors(probabilities(w));
     }
 
     /** The Hessian of H at a point, given the class probabilities of every example. */
