@@ -5,6 +5,7 @@ import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
+import io.github.occam.spectrum.DualGaussNewton;
 import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.spectrum.SpectrumMethod;
 
@@ -31,15 +32,19 @@ public final class Laplace {
     private final Minimizer minimizer;
     private final SpectrumMethod method;
     private final boolean gaussNewton;
+    /** Whether the Gauss-Newton sum is taken exactly through the dual matrix. */
+    private final boolean dual;
 
     private Laplace(Minimizer minimizer, SpectrumMethod method) {
-        this(minimizer, method, false);
+        this(minimizer, method, false, false);
     }
 
-    private Laplace(Minimizer minimizer, SpectrumMethod method, boolean gaussNewton) {
+    private Laplace(Minimizer minimizer, SpectrumMethod method, boolean gaussNewton,
+            boolean dual) {
         this.minimizer = minimizer;
         this.method = method;
         this.gaussNewton = gaussNewton;
+        this.dual = dual;
     }
 
     /**
@@ -90,7 +95,24 @@ public final class Laplace {
      *     implements {@link io.github.occam.GaussNewton}
      */
     public Laplace withGaussNewton() {
-        return new Laplace(minimizer, method, true);
+        return new Laplace(minimizer, method, true, false);
+    }
+
+    /**
+     * Returns this flow with the Gauss-Newton curvature, its log-determinant computed exactly
+     * through the N n x N n dual matrix ({@link io.github.occam.spectrum.DualGaussNewton}) instead
+     * of by the spectrum method: no probes, no error bar, whatever P is. The model must
+     * implement {@link io.github.occam.OutputJacobians} (the built-in classifiers do).
+     *
+     * <pre>{@code
+     * Evidence exactGgn = Laplace.defaults().withDualGaussNewton().evidenceOf(cost,
+     *         Minimum.unchecked(cost, w));
+     * }</pre>
+     *
+     * @return the flow under the Gauss-Newton curvature by the dual matrix
+     */
+    public Laplace withDualGaussNewton() {
+        return new Laplace(minimizer, method, true, true);
     }
 
     /** Returns whether the Occam factor uses the Gauss-Newton curvature instead of the Hessian. */
@@ -194,7 +216,9 @@ public final class Laplace {
                     + p + " parameters: the Hessian of the cost, lambda I plus the curvature of "
                     + "H, has a trace of at least P lambda, beyond the range of doubles");
         }
-        method.requireFits(p);
+        if (!dual) {
+            method.requireFits(p);
+        }
     }
 
     /**
@@ -206,9 +230,14 @@ public final class Laplace {
     private Evidence assemble(Cost cost, Minimum minimum) {
         double[] w = minimum.parameters();
         double crossEntropy = cost.crossEntropy(w, "at the minimum");
-        SymmetricOperator curvature = gaussNewton ? cost.gaussNewtonAt(w)
-                : minimum.curvature() != null ? minimum.curvature() : cost.hessianAt(w);
-        HessianSpectrum spectrum = method.compute(curvature, cost.lambda());
+        HessianSpectrum spectrum;
+        if (dual) {
+            spectrum = DualGaussNewton.spectrum(cost, w);
+        } else {
+            SymmetricOperator curvature = gaussNewton ? cost.gaussNewtonAt(w)
+                    : minimum.curvature() != null ? minimum.curvature() : cost.hessianAt(w);
+            spectrum = method.compute(curvature, cost.lambda());
+        }
         if (spectrum == null || spectrum.dimension() != w.length) {
             throw new IllegalArgumentException("the spectrum method " + method + " returned "
                     + (spectrum == null ? "null" : "a spectrum of dimension "
@@ -223,6 +252,7 @@ public final class Laplace {
     @Override
     public String toString() {
         return "Laplace[minimizer=" + minimizer + ", method=" + method
-                + (gaussNewton ? ", curvature=Gauss-Newton" : "") + "]";
+                + (dual ? ", curvature=Gauss-Newton by the dual matrix"
+                        : gaussNewton ? ", curvature=Gauss-Newton" : "") + "]";
     }
 }

@@ -100,4 +100,19 @@ class DualGaussNewtonTest {
         assertThatThrownBy(() -> DualGaussNewton.spectrum(Cost.of(model, 0.0), new double[2]))
                 .hasMessage("lambda must be finite and > 0, got 0.0");
     }
+
+    @Test
+    void theLaplaceEvidenceUnderTheDualEqualsThatOfTheDenseGaussNewton() {
+        Random random = new Random(7);
+        ShallowNetwork net = ShallowNetwork.of(features(random, 10, 4), labels(random, 10, 3), 5, 3);
+        Cost cost = Cost.of(net, 0.2);
+        double[] w = point(random, net.parameterCount(), 0.8);
+        io.github.occam.evidence.Evidence dense = io.github.occam.evidence.Laplace.defaults().withGaussNewton()
+                .evidenceOf(cost, io.github.occam.optim.Minimum.unchecked(cost, w));
+        io.github.occam.evidence.Evidence dual = io.github.occam.evidence.Laplace.defaults().withDualGaussNewton()
+                .evidenceOf(cost, io.github.occam.optim.Minimum.unchecked(cost, w));
+        assertThat(dual.logEvidenceRatio()).isCloseTo(dense.logEvidenceRatio(),
+                within(1e-9 * Math.abs(dense.logEvidenceRatio())));
+        assertThat(dual.logOccamFactorError()).isZero();
+    }
 }

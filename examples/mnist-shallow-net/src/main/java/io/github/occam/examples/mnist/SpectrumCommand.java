@@ -65,7 +65,7 @@ final class SpectrumCommand implements Callable<Integer> {
     enum Curvature { hessian, ggn }
 
     /** Ways to compute the log Occam factor. */
-    enum Method { exact, slq }
+    enum Method { exact, slq, dual }
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -101,8 +101,9 @@ final class SpectrumCommand implements Callable<Integer> {
             + "the evidence (default: ${DEFAULT-VALUE}).")
     Curvature curvature;
 
-    @Option(names = "--method", description = "exact or slq, how the log Occam factor is computed (default: "
-            + "exact for P <= " + SpectrumMethod.EXACT_LIMIT + ", else slq).")
+    @Option(names = "--method", description = "exact, slq or dual, how the log Occam factor is computed "
+            + "(default: exact for P <= " + SpectrumMethod.EXACT_LIMIT + ", else slq); dual: the Gauss-Newton "
+            + "curvature exactly through the 10 N x 10 N dual matrix, whatever P is.")
     Method method;
 
     @Option(names = "--tolerance", description = "Target standard error of the log Occam factor in nats "
@@ -218,7 +219,9 @@ final class SpectrumCommand implements Callable<Integer> {
         }
         Laplace laplace = Laplace.of(Minimizer.automatic(), spectrumMethod);
         // the generalized Gauss-Newton matrix is positive semi-definite: no eigenvalue below lambda
-        if (curvature == Curvature.ggn) {
+        if (chosen == Method.dual) {
+            laplace = laplace.withDualGaussNewton();
+        } else if (curvature == Curvature.ggn) {
             laplace = laplace.withGaussNewton();
         }
         // the point as given: the minimizer's check would cost as much as the spectrum
@@ -226,7 +229,7 @@ final class SpectrumCommand implements Callable<Integer> {
         double evidenceSeconds = seconds(start);
         HessianSpectrum spectrum = evidence.spectrum();
         Estimate sum = spectrum.sumLogRatio();
-        json.field("method", chosen.name()).field("curvature", curvature.name())
+        json.field("method", chosen.name()).field("curvature", chosen == Method.dual ? "ggn" : curvature.name())
                 .field("cost", evidence.cost()).field("cross_entropy", evidence.crossEntropy())
                 .field("sum_log_ratio", sum.value()).field("sum_log_ratio_error", sum.error())
                 .field("log_occam_factor", evidence.logOccamFactor())

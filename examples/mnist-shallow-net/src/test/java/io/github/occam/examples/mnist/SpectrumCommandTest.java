@@ -92,6 +92,21 @@ class SpectrumCommandTest {
     }
 
     @Test
+    void theDualMethodGivesTheDenseGaussNewtonEvidenceExactly() {
+        assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--evidence",
+                "--curvature", "ggn", "--method", "exact")).as(err.toString()).isZero();
+        double dense = number(out.toString(), "log_evidence_ratio");
+        out.getBuffer().setLength(0);
+        assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--evidence",
+                "--method", "dual")).as(err.toString()).isZero();
+        String json = out.toString();
+        assertThat(json).contains("\"method\": \"dual\"").contains("\"curvature\": \"ggn\"");
+        assertThat(number(json, "log_evidence_ratio")).isCloseTo(dense,
+                org.assertj.core.api.Assertions.within(1e-9 * Math.abs(dense)));
+        assertThat(number(json, "sum_log_ratio_error")).isZero();
+    }
+
+    @Test
     void drawsTheSpectralDensity() {
         Path png = dir.resolve("density.png");
         assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--probes", "4",
