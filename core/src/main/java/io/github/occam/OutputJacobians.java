@@ -42,4 +42,64 @@ public interface OutputJacobians extends GaussNewton {
      * @throws IllegalArgumentException on a bad argument
      */
     double[][] scoreCurvatureFactors(double[] w);
+
+    /**
+     * Returns the dual matrix \(M = L^T (J J^T) L\) at {@code w}, N n x N n and symmetric: by
+     * default {@link #fold} of {@link #scoreGram} and {@link #scoreCurvatureFactors}; a model with
+     * more structure forms it faster (the shallow network does, with one product of its stacked
+     * \(L_i^T W_2 D_i\)).
+     *
+     * @param w the point, length P, finite
+     * @return M
+     * @throws IllegalArgumentException on a bad argument
+     */
+    default double[][] dualMatrix(double[] w) {
+        return fold(scoreGram(w), scoreCurvatureFactors(w), scoreCount());
+    }
+
+    /**
+     * Returns \(L^T K L\) for the block-diagonal L of {@code factors} (N blocks of n x n,
+     * row-major): entry [(i, a)][(i', b)] is \(\sum_{k, k'} L_i[k, a] K[(i, k)][(i', k')]
+     * L_{i'}[k', b]\).
+     *
+     * @param gram K, N n x N n
+     * @param factors the N factors
+     * @param n the scores per example
+     * @return the product, N n x N n
+     */
+    static double[][] fold(double[][] gram, double[][] factors, int n) {
+        int size = gram.length;
+        double[][] t = new double[size][size];
+        for (int r = 0; r < size; r++) {
+            double[] row = gram[r];
+            double[] out = t[r];
+            for (int j = 0; j < factors.length; j++) {
+                double[] l = factors[j];
+                for (int b = 0; b < n; b++) {
+                    double s = 0.0;
+                    for (int c = 0; c < n; c++) {
+                        s += row[j * n + c] * l[c * n + b];
+                    }
+                    out[j * n + b] = s;
+                }
+            }
+        }
+        double[][] m = new double[size][size];
+        for (int i = 0; i < factors.length; i++) {
+            double[] l = factors[i];
+            for (int a = 0; a < n; a++) {
+                double[] out = m[i * n + a];
+                for (int c = 0; c < n; c++) {
+                    double coefficient = l[c * n + a];
+                    if (coefficient != 0.0) {
+                        double[] row = t[i * n + c];
+                        for (int col = 0; col < size; col++) {
+                            out[col] += coefficient * row[col];
+                        }
+                    }
+                }
+            }
+        }
+        return m;
+    }
 }

@@ -5,6 +5,7 @@ import io.github.occam.OutputJacobians;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Tasks;
+import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -181,6 +182,70 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
             }
         }
         return gram;
+    }
+
+    /**
+     * Returns \(M = L^T (J J^T) L\) with the factors folded in before the products, as
+     * {@code ggn_dual_baseline.py} forms it: block (i, i') is
+     * \((x_i \cdot x_{i'} + 1) B_i B_{i'}^T + (h_i \cdot h_{i'} + 1) L_i^T L_{i'}\) with
+     * \(B_i = L_i^T W_2 \mathrm{diag}(D_i)\) (n x H): one product of the stacked N n x H matrix
+     * B with itself, about \((N n)^2 H / 2\) multiply-adds, its rows on the library's fork-join
+     * helper (each row one task, so the matrix is the same on any number of threads).
+     */
+    @Override
+    public double[][] dualMatrix(double[] w) {
+        Checks.finiteVector("w", w, p);
+        int size = data.size;
+        double[][] h = new double[size][hidden];
+        boolean[][] on = new boolean[size][hidden];
+        double[][] probabilities = new double[size][classes];
+        forwardDense(w, h, on, probabilities);
+        double[][] factors = softmaxFactors(probabilities);
+        double[][] stacked = new double[size * classes][hidden];
+        for (int i = 0; i < size; i++) {
+            double[] l = factors[i];
+            for (int a = 0; a < classes; a++) {
+                double[] row = stacked[i * classes + a];
+                for (int k = 0; k < classes; k++) {
+                    double coefficient = l[k * classes + a];
+                    int offset = w2Offset + k * hidden;
+                    for (int j = 0; j < hidden; j++) {
+                        row[j] += coefficient * w[offset + j];
+                    }
+                }
+                for (int j = 0; j < hidden; j++) {
+                    if (!on[i][j]) {
+                        row[j] = 0.0;
+                    }
+                }
+            }
+        }
+        double[][] inputs = inputGram(1.0);
+        double[][] m = new double[size * classes][size * classes];
+        int rows = size * classes;
+        Tasks.run(threads, rows, (r, worker) -> {
+            int i = r / classes;
+            int a = r % classes;
+            double[] l = factors[i];
+            for (int c = 0; c <= r; c++) {
+                int i2 = c / classes;
+                int b = c % classes;
+                double[] l2 = factors[i2];
+                double hh = 1.0 + Vectors.dot(h[i], h[i2]);
+                double ll = 0.0;
+                for (int k = 0; k < classes; k++) {
+                    ll += l[k * classes + a] * l2[k * classes + b];
+                }
+                m[r][c] = inputs[i][i2] * Vectors.dot(stacked[r], stacked[c])
+                        + hh * ll;
+            }
+        });
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < r; c++) {
+                m[c][r] = m[r][c];
+            }
+        }
+        return m;
     }
 
     /** Returns \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */

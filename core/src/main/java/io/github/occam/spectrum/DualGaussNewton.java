@@ -56,12 +56,19 @@ public final class DualGaussNewton {
         long size = (long) cost.exampleCount() * n;
         Checks.fitsInMemory("the dual Gauss-Newton matrix of " + size + " x " + size
                 + " (N n, N = " + cost.exampleCount() + ", n = " + n + ")", 3.0 * size * size);
-        double[][] gram = model.scoreGram(w);
-        double[][] factors = model.scoreCurvatureFactors(w);
-        double[][] a = dual(gram, factors, n, lambda);
+        double[][] a = model.dualMatrix(w);
+        if (a == null || a.length != size) {
+            throw new IllegalArgumentException(cost.modelName() + ".dualMatrix returned "
+                    + (a == null ? "null" : a.length + " rows") + ", expected N n = " + size);
+        }
+        // tr(G + lambda I) = tr M + lambda P; then I + M / lambda in place
         double trace = lambda * p;
-        for (int i = 0; i < factors.length; i++) {
-            trace += curvatureTrace(gram, factors[i], i, n);
+        for (int r = 0; r < a.length; r++) {
+            trace += a[r][r];
+            for (int c = 0; c < a.length; c++) {
+                a[r][c] /= lambda;
+            }
+            a[r][r] += 1.0;
         }
         double[][] lower = new double[a.length][];
         if (!Cholesky.factor(a, 0.0, lower)) {
@@ -78,57 +85,4 @@ public final class DualGaussNewton {
                 0, true);
     }
 
-    /** Returns I + M / lambda, with M = L^T K L and L block-diagonal (blocks n x n, row-major). */
-    static double[][] dual(double[][] k, double[][] factors, int n, double lambda) {
-        int size = k.length;
-        double[][] t = new double[size][size];
-        // T = K L: column block j of K times L_j
-        for (int r = 0; r < size; r++) {
-            double[] row = k[r];
-            double[] out = t[r];
-            for (int j = 0; j < factors.length; j++) {
-                double[] l = factors[j];
-                for (int b = 0; b < n; b++) {
-                    double s = 0.0;
-                    for (int c = 0; c < n; c++) {
-                        s += row[j * n + c] * l[c * n + b];
-                    }
-                    out[j * n + b] = s;
-                }
-            }
-        }
-        // A = I + L^T T / lambda: row block i of T times L_i^T
-        double[][] a = new double[size][size];
-        for (int i = 0; i < factors.length; i++) {
-            double[] l = factors[i];
-            for (int x = 0; x < n; x++) {
-                double[] out = a[i * n + x];
-                for (int c = 0; c < n; c++) {
-                    double coefficient = l[c * n + x] / lambda;
-                    if (coefficient == 0.0) {
-                        continue;
-                    }
-                    double[] row = t[i * n + c];
-                    for (int col = 0; col < size; col++) {
-                        out[col] += coefficient * row[col];
-                    }
-                }
-                out[i * n + x] += 1.0;
-            }
-        }
-        return a;
-    }
-
-    /** Returns tr(Lambda_i K_ii) = tr(L_i^T K_ii L_i), K_ii the n x n diagonal block of example i. */
-    private static double curvatureTrace(double[][] k, double[] l, int i, int n) {
-        double trace = 0.0;
-        for (int a = 0; a < n; a++) {
-            for (int c = 0; c < n; c++) {
-                for (int d = 0; d < n; d++) {
-                    trace += l[c * n + a] * k[i * n + c][i * n + d] * l[d * n + a];
-                }
-            }
-        }
-        return trace;
-    }
 }

@@ -115,4 +115,20 @@ class DualGaussNewtonTest {
                 within(1e-9 * Math.abs(dense.logEvidenceRatio())));
         assertThat(dual.logOccamFactorError()).isZero();
     }
+
+    @Test
+    void theNetworksFoldedDualMatrixIsTheGenericFoldOfItsGramAndFactors() {
+        Random random = new Random(8);
+        ShallowNetwork net = ShallowNetwork.of(features(random, 9, 4), labels(random, 9, 3), 6, 3);
+        double[] w = point(random, net.parameterCount(), 0.9);
+        double[][] fast = net.dualMatrix(w);
+        double[][] generic = io.github.occam.OutputJacobians.fold(net.scoreGram(w), net.scoreCurvatureFactors(w), 3);
+        for (int r = 0; r < fast.length; r++) {
+            for (int c = 0; c < fast.length; c++) {
+                assertThat(fast[r][c]).isCloseTo(generic[r][c], within(1e-12 * (1 + Math.abs(generic[r][c]))));
+            }
+        }
+        // the same on one thread as on several
+        assertThat(net.withThreads(1).dualMatrix(w)).isDeepEqualTo(net.withThreads(2).dualMatrix(w));
+    }
 }
