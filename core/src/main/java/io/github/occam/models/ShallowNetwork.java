@@ -221,6 +221,12 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
             }
         }
         double[][] inputs = inputGram(1.0);
+        double[][] hidden2 = new double[size][size];
+        Tasks.run(threads, size, (i, worker) -> {
+            for (int i2 = 0; i2 <= i; i2++) {
+                hidden2[i][i2] = 1.0 + Vectors.dot(h[i], h[i2]);
+            }
+        });
         double[][] m = new double[size * classes][size * classes];
         int rows = size * classes;
         Tasks.run(threads, rows, (r, worker) -> {
@@ -231,7 +237,7 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
                 int i2 = c / classes;
                 int b = c % classes;
                 double[] l2 = factors[i2];
-                double hh = 1.0 + Vectors.dot(h[i], h[i2]);
+                double hh = hidden2[i][i2];
                 double ll = 0.0;
                 for (int k = 0; k < classes; k++) {
                     ll += l[k * classes + a] * l2[k * classes + b];
