@@ -1,0 +1,60 @@
+package io.github.occam.optim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.occam.Cost;
+import io.github.occam.TestSupport;
+import io.github.occam.models.ShallowNetwork;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PolishTest {
+
+    @Test
+    void onAConvexCostItStopsWithinTheToleranceOfTheMinimum() {
+        TestSupport.Logistic model = TestSupport.Logistic.random(new Random(3), 200, 8, 0.2);
+        Cost cost = Cost.of(model, 0.5);
+        double[] start = new double[8];
+        java.util.Arrays.fill(start, 2.0);
+        double minimum = Minimizer.newton().minimize(cost, new double[8]).cost();
+        for (double tolerance : new double[] {1e-2, 1e-3, 1e-6}) {
+            Polish.Result r = Polish.withTolerance(tolerance).polish(cost, start);
+            assertThat(r.minimum().status()).isEqualTo(Minimum.Status.CONVERGED);
+            // no step gains the tolerance any more: the cost is within a few tolerances of the minimum
+            assertThat(r.cost() - minimum).as("tolerance %s", tolerance).isBetween(0.0, 10 * tolerance);
+            assertThat(r.gain()).isEqualTo(r.startCost() - r.cost()).isPositive();
+            assertThat(r.startCost()).isEqualTo(cost.value(start));
+            assertThat(r.distance()).isPositive();
+            assertThat(r.gradients()).isGreaterThanOrEqualTo(r.iterations());
+        }
+    }
+
+    @Test
+    void fromTheEndOfAShortTrainingTheNetworksCostOnlyFalls() {
+        Random random = new Random(4);
+        double[][] x = TestSupport.gaussian(random, 60, 5);
+        int[] y = new int[60];
+        for (int i = 0; i < 60; i++) {
+            y[i] = x[i][0] > 0 ? 1 : 0;
+        }
+        ShallowNetwork net = ShallowNetwork.of(x, y, 6, 2);
+        Cost cost = Cost.of(net, 1.0);
+        double[] start = ShallowNetwork.initialParameters(5, 6, 2, 9L);
+        Polish.Result r = Polish.defaults().polish(cost, start);
+        assertThat(r.cost()).isLessThan(r.startCost());
+        assertThat(r.minimum().status()).isEqualTo(Minimum.Status.CONVERGED);
+        // a second polish from the result gains less than the tolerance
+        Polish.Result again = Polish.defaults().polish(cost, r.minimum().parameters());
+        assertThat(again.gain()).isLessThan(Polish.DEFAULT_TOLERANCE);
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertThatThrownBy(() -> Polish.withTolerance(0.0)).hasMessage("tolerance must be finite and > 0, got 0.0");
+        assertThatThrownBy(() -> Polish.defaults().withMaxIterations(0)).hasMessage("iterations must be >= 1, got 0");
+        TestSupport.Logistic model = TestSupport.Logistic.random(new Random(5), 10, 2, 0.2);
+        assertThatThrownBy(() -> Polish.defaults().polish(Cost.of(model, 1.0), new double[3]))
+                .hasMessage("start has length 3, expected 2");
+    }
+}
