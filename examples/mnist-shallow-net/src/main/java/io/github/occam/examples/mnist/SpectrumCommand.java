@@ -15,6 +15,7 @@ import io.github.occam.models.ShallowNetShape;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
+import io.github.occam.optim.Polish;
 import io.github.occam.spectrum.HessianSpectrum;
 import io.github.occam.spectrum.SpectralDensity;
 import io.github.occam.spectrum.SpectrumMethod;
@@ -94,6 +95,14 @@ final class SpectrumCommand implements Callable<Integer> {
             + "the initialization without --weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--minimize", description = "First polish the point to the nearest minimum of C (L-BFGS "
+            + "until no step gains 1e-3 nats) and report what it took; everything after is at the polished point.")
+    boolean minimize;
+
+    @Option(names = "--write-point", paramLabel = "FILE.npy", description = "Write the point the spectrum and "
+            + "evidence were computed at (after --minimize) as float64 .npy.")
+    Path writePoint;
+
     @Option(names = "--evidence", description = "Also compute the log Occam factor and the log evidence ratio.")
     boolean evidence;
 
@@ -152,9 +161,20 @@ final class SpectrumCommand implements Callable<Integer> {
         if (evidence && chosen == Method.exact) {
             SpectrumMethod.exact().requireFits(p);
         }
-        double[] w = weights == null ? shape.initialParameters(seed) : readWeights(weights, shape);
+        double[] given = weights == null ? shape.initialParameters(seed) : readWeights(weights, shape);
         ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), hidden, 10);
         Cost cost = Cost.of(net, lambda);
+        Polish.Result polished = null;
+        double polishSeconds = 0.0;
+        if (minimize) {
+            long polishStart = System.nanoTime();
+            polished = Polish.defaults().polish(cost, given);
+            polishSeconds = seconds(polishStart);
+        }
+        double[] w = polished == null ? given : polished.minimum().parameters();
+        if (writePoint != null) {
+            Npy.write(writePoint, w);
+        }
 
         double[] gradient = new double[p];
         double gradientSeconds = best(() -> cost.value(w, gradient));
@@ -182,7 +202,16 @@ final class SpectrumCommand implements Callable<Integer> {
 
         Json json = new Json()
                 .field("parameters", p).field("n", n).field("hidden", hidden).field("lambda", lambda)
-                .field("weights", weights == null ? "seeded initialization " + seed : weights.toString())
+                .field("weights", weights == null ? "seeded initialization " + seed : weights.toString());
+        if (polished != null) {
+            json.field("polish_cost_before", polished.startCost()).field("polish_cost_after", polished.cost())
+                    .field("polish_gradient_norm_before", polished.startGradientNorm())
+                    .field("polish_gradient_norm_after", polished.minimum().gradientNorm())
+                    .field("polish_distance", polished.distance()).field("polish_iterations", polished.iterations())
+                    .field("polish_gradients", polished.gradients()).field("polish_cost_to_gain", polished.costToGain())
+                    .field("polish_s", polishSeconds);
+        }
+        json
                 .field("gradient_s", gradientSeconds).field("hvp_s", hvpSeconds)
                 .field("hvp_over_gradient", hvpSeconds / gradientSeconds)
                 .field("hvp_setup_s", setupSeconds)

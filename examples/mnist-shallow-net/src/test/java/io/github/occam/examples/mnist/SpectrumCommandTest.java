@@ -107,6 +107,24 @@ class SpectrumCommandTest {
     }
 
     @Test
+    void minimizePolishesThePointAndWritePointWritesIt() throws IOException {
+        Path point = dir.resolve("w0.npy");
+        assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--minimize",
+                "--write-point", point.toString(), "--lambda", "1")).as(err.toString()).isZero();
+        String json = out.toString();
+        double before = number(json, "polish_cost_before");
+        double after = number(json, "polish_cost_after");
+        assertThat(after).isLessThan(before);
+        assertThat(number(json, "polish_iterations")).isPositive();
+        double[] w = io.github.occam.data.Npy.read(point);
+        Digits digits = digitsOrFail();
+        io.github.occam.models.ShallowNetwork net = io.github.occam.models.ShallowNetwork.of(
+                digits.train(50).featuresAsDouble(), digits.train(50).labels(), 3, 10);
+        assertThat(io.github.occam.Cost.of(net, 1.0).value(w)).isCloseTo(after,
+                org.assertj.core.api.Assertions.within(1e-9 * after));
+    }
+
+    @Test
     void drawsTheSpectralDensity() {
         Path png = dir.resolve("density.png");
         assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--probes", "4",
