@@ -24,6 +24,7 @@ import io.github.occam.models.LogisticRegression;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
+import io.github.occam.optim.Polish;
 import io.github.occam.sgd.SgdResult;
 import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.SgdTrainer;
@@ -367,6 +368,27 @@ class UserGuideExamplesTest {
 
         assertThat(asGiven.logEvidenceRatio()).isEqualTo(here.logEvidenceRatio());
         assertThat(why).startsWith("the point was taken as given, not checked");
+    }
+
+    @Test
+    void aNetworkAtTheEndOfSgdIsPolishedAndItsGaussNewtonEvidenceTakenByTheDual() {
+        double[][] features = features(6, 40, 3);
+        int[] labels = labels(features, 7);
+        ShallowNetwork net = ShallowNetwork.of(features, labels, 4, 2);
+        double[] w = ShallowNetwork.initialParameters(3, 4, 2, 11L);
+        // snippet: polish-dual
+        Cost cost = Cost.of(net, 0.01);
+        Polish.Result polished = Polish.defaults().polish(cost, w);   // w: the end of SGD
+        Evidence atMinimum = Laplace.defaults().withDualGaussNewton()
+                .evidenceOf(cost, Minimum.unchecked(cost, polished.minimum().parameters()));
+        double gained = polished.gain();                // C(w) - C(w0), nats
+        // end snippet
+
+        assertThat(gained).isPositive();
+        Evidence dense = Laplace.defaults().withGaussNewton()
+                .evidenceOf(cost, Minimum.unchecked(cost, polished.minimum().parameters()));
+        assertThat(atMinimum.logEvidenceRatio()).isCloseTo(dense.logEvidenceRatio(),
+                within(1e-9 * Math.abs(dense.logEvidenceRatio())));
     }
 
     // ---- 4. Choosing lambda -----------------------------------------------------------------
