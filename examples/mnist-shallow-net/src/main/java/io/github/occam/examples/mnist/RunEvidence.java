@@ -7,10 +7,12 @@ import io.github.occam.evidence.Evidence;
 import io.github.occam.evidence.Laplace;
 import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.examples.support.ChartFiles;
+import io.github.occam.examples.support.InputException;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.noise.GradientNoise;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
+import io.github.occam.optim.Polish;
 import io.github.occam.sgd.SgdResult;
 import io.github.occam.spectrum.SpectrumMethod;
 import java.io.IOException;
@@ -48,7 +50,9 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
 
     /** The header of {@code evidence.csv}. */
     static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,budget,lambda,test_accuracy,"
-            + "log_evidence_ratio_per_example,log_evidence_ratio_per_example_error,b_simple,b_simple_error";
+            + "log_evidence_ratio_per_example,log_evidence_ratio_per_example_error,b_simple,b_simple_error,"
+            + "curvature,point,cost_per_example,breadth_per_example,test_accuracy_w0,test_cross_entropy_w0,"
+            + "test_cross_entropy,polish_gain,polish_distance,polish_iterations,gradient_norm_w0";
 
     /** Independent batch pairs of the noise measurement. */
     static final int NOISE_PAIRS = 30;
@@ -58,17 +62,33 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
     private final double lambda;
     private final Path csv;
     private final SavedWeights saved;
+    private final boolean gaussNewton;
+    private final boolean polish;
 
     /**
      * @param csv where the evidence goes, or null for none
      * @param saved where the networks go, or null for nowhere
      */
     RunEvidence(Digits digits, int hidden, double lambda, Path csv, SavedWeights saved) {
+        this(digits, hidden, lambda, csv, saved, true, true);
+    }
+
+    /**
+     * @param gaussNewton the Gauss-Newton curvature (exact through the dual matrix where it fits in
+     *                    memory, SLQ on the Gauss-Newton products above), else the Hessian
+     *                    (exact up to P = 3000, SLQ above)
+     * @param polish      whether the evidence is taken at the minimum of C nearest the end point
+     *                    ({@link Polish}), else at the end point as it is
+     */
+    RunEvidence(Digits digits, int hidden, double lambda, Path csv, SavedWeights saved, boolean gaussNewton,
+                boolean polish) {
         this.digits = digits;
         this.hidden = hidden;
         this.lambda = lambda;
         this.csv = csv;
         this.saved = saved;
+        this.gaussNewton = gaussNewton;
+        this.polish = polish;
     }
 
     @Override
@@ -82,17 +102,40 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
         Dataset train = digits.train(key.trainSize(), key.seed());   // the run's own subset
         ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), hidden, 10);
         double[] w = result.parameters();
-        int p = w.length;
-        Laplace laplace = Laplace.of(Minimizer.automatic(),
-                SpectrumMethod.automatic(SpectrumMethod.slq().withSeed(key.seed())));
-        Cost cost = Cost.of(net, lambda);
-        double ratio = Double.NaN;
-        double error = Double.NaN;
-        if (!result.diverged()) {
-            Evidence evidence = laplace.evidenceOf(cost, Minimum.unchecked(cost, w));
-            ratio = evidence.logEvidenceRatioPerExample();
-            error = evidence.logEvidenceRatioError() / evidence.exampleCount();
+        SpectrumMethod above = SpectrumMethod.automatic(SpectrumMethod.slq().withSeed(key.seed()));
+        Laplace laplace = Laplace.of(Minimizer.automatic(), above);
+        long dual = (long) train.size() * 10;
+        boolean dualFits = 3.0 * 8.0 * dual * dual < Runtime.getRuntime().maxMemory();
+        if (gaussNewton) {
+            laplace = dualFits ? laplace.withDualGaussNewton() : laplace.withGaussNewton();
         }
+        Cost cost = Cost.of(net, lambda);
+        double[] figures = new double[11];
+        java.util.Arrays.fill(figures, Double.NaN);
+        if (!result.diverged()) {
+            double[] w0 = w;
+            if (polish) {
+                Polish.Result polished = Polish.defaults().polish(cost, w);
+                w0 = polished.minimum().parameters();
+                figures[7] = polished.gain();
+                figures[8] = polished.distance();
+                figures[9] = polished.iterations();
+            }
+            Evidence evidence = laplace.evidenceOf(cost, Minimum.unchecked(cost, w0));
+            int n = evidence.exampleCount();
+            figures[0] = evidence.logEvidenceRatioPerExample();
+            figures[1] = evidence.logEvidenceRatioError() / n;
+            figures[2] = evidence.cost() / n;
+            figures[3] = -evidence.logOccamFactor() / n;
+            Dataset test = digits.test();
+            ShallowNetwork onTest = net.on(test.featuresAsDouble(), test.labels());
+            figures[4] = onTest.accuracy(w0);
+            figures[5] = onTest.crossEntropy(w0) / test.size();
+            figures[10] = evidence.gradientNorm();
+        }
+        figures[6] = result.testCrossEntropy();
+        double ratio = figures[0];
+        double error = figures[1];
         double[] noise = {Double.NaN, Double.NaN};
         int small = Math.max(1, Math.min(8, train.size() / 10));
         if (!result.diverged() && train.size() > small) {
@@ -103,9 +146,31 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
                 noise[1] = e.error();
             });
         }
-        String line = key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s%n", lambda,
-                result.testAccuracy(), ratio, error, noise[0], noise[1]);
+        String line = key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+                lambda, result.testAccuracy(), ratio, error, noise[0], noise[1], gaussNewton ? "ggn" : "hessian",
+                polish ? "minimum" : "end", figures[2], figures[3], figures[4], figures[5], figures[6], figures[7],
+                figures[8], figures[9], figures[10]);
         append(line);
+    }
+
+    /**
+     * Refuses an {@code evidence.csv} of another version (other columns): its lines could be
+     * neither repaired nor appended to.
+     *
+     * @throws InputException naming the file
+     */
+    static void checkHeader(Path csv) throws IOException {
+        if (!Files.exists(csv) || Files.size(csv) == 0) {
+            return;
+        }
+        String first;
+        try (java.io.BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            first = reader.readLine();
+        }
+        if (first != null && !first.equals(HEADER) && first.contains(",")) {
+            throw new InputException(csv + " was written by an earlier version (other columns): a sweep cannot "
+                    + "add evidence to it; choose another --out");
+        }
     }
 
     /** The first six fields of a run's line, as {@code runs.csv} writes its key. */
@@ -115,7 +180,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
     }
 
     /** Number of fields of a complete line. */
-    private static final int FIELDS = 12;
+    private static final int FIELDS = 23;
 
     /**
      * Appends one complete line in one write through an append-only channel and forces it to disk,
@@ -192,7 +257,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
         List<Double> noise = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            if (f.length != 12) {
+            if (f.length != FIELDS) {
                 continue;
             }
             String s = f[1] + "," + f[2] + "," + f[3];

@@ -74,9 +74,24 @@ final class SweepCommand implements Callable<Integer> {
             + "DIR as float64 .npy (the layout of spectrum --weights), named by its key.")
     Path saveWeights;
 
-    @Option(names = "--evidence", description = "After each run, E/N of the final network at its end point with "
-            + "its error and the measured B_simple, into evidence.csv; a chart against B.")
+    @Option(names = "--evidence", description = "After each run, E/N of the final network with its error, its "
+            + "depth and breadth, and the measured B_simple, into evidence.csv; a chart against B.")
     boolean evidence;
+
+    /** The curvature of --evidence. */
+    enum EvidenceCurvature { ggn, hessian }
+
+    /** Where --evidence is taken. */
+    enum EvidencePoint { minimum, end }
+
+    @Option(names = "--evidence-curvature", defaultValue = "ggn", description = "ggn (exact through the dual "
+            + "matrix where it fits in memory, SLQ above) or hessian (exact up to P = 3000, SLQ above) (default: "
+            + "${DEFAULT-VALUE}).")
+    EvidenceCurvature evidenceCurvature;
+
+    @Option(names = "--evidence-point", defaultValue = "minimum", description = "minimum (the end point polished "
+            + "to the nearest minimum of C first) or end (the end point as it is) (default: ${DEFAULT-VALUE}).")
+    EvidencePoint evidencePoint;
 
     @Option(names = "--evidence-lambda", description = "The lambda of --evidence (default: --lambda if > 0, "
             + "else 0.01).")
@@ -140,10 +155,14 @@ final class SweepCommand implements Callable<Integer> {
         if (!(stated > 0.0) || Double.isInfinite(stated)) {
             throw new IllegalArgumentException("--evidence-lambda must be finite and > 0, got " + stated);
         }
+        if (evidence) {
+            RunEvidence.checkHeader(dir.resolve("evidence.csv"));     // before anything is written
+        }
         TrainerRuns trainer = new TrainerRuns(digits, hidden, lambda);
         if (evidence || saveWeights != null) {
             trainer.afterEachRun(new RunEvidence(digits, hidden, stated, evidence ? dir.resolve("evidence.csv") : null,
-                    saveWeights == null ? null : SavedWeights.in(saveWeights)));
+                    saveWeights == null ? null : SavedWeights.in(saveWeights),
+                    evidenceCurvature == EvidenceCurvature.ggn, evidencePoint == EvidencePoint.minimum));
         }
         String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s %s", hidden, lambda,
                 data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize(), TRAIN_SETS);

@@ -30,7 +30,7 @@ class EvidenceResumeTest {
         RunKey a = RunKey.of(10, 0.1, 60, 0.9, 1, SweepBudget.updates(20));
         RunKey b = RunKey.of(20, 0.1, 60, 0.9, 1, SweepBudget.updates(20));
         RunKey orphan = RunKey.of(60, 0.1, 60, 0.9, 1, SweepBudget.updates(20));
-        String tail = ",0.01,0.5,0.3,0.0,700.0,60.0\n";
+        String tail = ",0.01,0.5,0.3,0.0,700.0,60.0,ggn,minimum,0.5,0.2,0.9,0.3,0.3,1.0,2.0,10,0.1\n";
         Files.writeString(csv, RunEvidence.HEADER + "\n" + RunEvidence.key(a) + tail + RunEvidence.key(orphan) + tail
                 + RunEvidence.key(a) + tail + RunEvidence.key(b) + tail + RunEvidence.key(b) + ",0.01,0.5");
         List<RunRecord> done = List.of(record(a), record(b));
@@ -73,7 +73,7 @@ class EvidenceResumeTest {
         Set<String> evidenceKeys = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            assertThat(f).as(line).hasSize(12);
+            assertThat(f).as(line).hasSize(23);
             assertThat(evidenceKeys.add(String.join(",", List.of(f).subList(0, 6)))).as(line).isTrue();
         }
         assertThat(evidenceKeys).isEqualTo(runKeys);
@@ -86,5 +86,15 @@ class EvidenceResumeTest {
         command.addAll(List.of(SWEEP));
         command.addAll(List.of("--out", out.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void anEvidenceFileOfAnotherVersionIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("evidence.csv");
+        Files.writeString(csv, "batch_size,learning_rate,train_size,momentum,seed,budget,lambda,test_accuracy\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunEvidence.checkHeader(csv))
+                .hasMessageContaining("earlier version").hasMessageContaining("choose another --out");
+        Files.writeString(csv, RunEvidence.HEADER + "\n");
+        RunEvidence.checkHeader(csv);
     }
 }
