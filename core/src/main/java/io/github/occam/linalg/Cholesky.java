@@ -1,5 +1,7 @@
 package io.github.occam.linalg;
 
+import io.github.occam.internal.Tasks;
+
 /**
  * The Cholesky factorization of a dense symmetric matrix, for the Newton steps of the
  * minimizer: right-looking, in panels of 4 columns. A panel is factored
@@ -21,6 +23,9 @@ public final class Cholesky {
 
     /** Columns per panel: four scaled rows added per pass keep the loop vectorized. */
     private static final int PANEL = 4;
+    /** Multiply-adds of a trailing update from which its rows are spread over the cores. */
+    private static final double PARALLEL_WORK = 4e6;
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private Cholesky() {
     }
@@ -91,11 +96,33 @@ public final class Cholesky {
                 column[j] = l[j][k0 + m];
             }
         }
+        double rows = p - k1;
+        int threads = rows * rows * width < PARALLEL_WORK ? 1 : THREADS;
+        if (threads == 1) {
+            updateRows(l, k0, k1, columns, k1, p);
+            return;
+        }
+        // contiguous blocks of rows of equal work (row i costs i - k1 + 1): each row is updated by
+        // the same operations whichever thread runs its block, so the factor does not depend on
+        // the thread count
+        int blocks = 4 * threads;
+        Tasks.run(threads, blocks, (b, worker) -> {
+            int from = k1 + (int) Math.round(rows * Math.sqrt((double) b / blocks));
+            int to = b == blocks - 1 ? p
+                    : k1 + (int) Math.round(rows * Math.sqrt((double) (b + 1) / blocks));
+            updateRows(l, k0, k1, columns, from, to);
+        });
+    }
+
+    /** The trailing update of rows from .. to - 1. */
+    private static void updateRows(double[][] l, int k0, int k1, double[][] columns, int from,
+            int to) {
+        int width = k1 - k0;
         double[] c0 = columns[0];
         double[] c1 = columns[1];
         double[] c2 = columns[2];
         double[] c3 = columns[3];
-        for (int i = k1; i < p; i++) {
+        for (int i = from; i < to; i++) {
             double[] row = l[i];
             int end = i + 1;            // j < end, not j <= i: only the former vectorizes
             if (width == PANEL) {
