@@ -319,7 +319,12 @@ public final class CsvData {
                 if (e instanceof CsvFormatException) {
                     throw (CsvFormatException) e;
                 }
-                throw new CsvFormatException(file, line, "malformed CSV: " + e.getMessage());
+                long quotes = text.chars().filter(c -> c == '"').count();
+                throw new CsvFormatException(file, line, quotes % 2 == 1
+                        ? "a quoted field is not closed on this line: one example per line is read,"
+                                + " quoted fields that span lines (and lines ended by a lone CR) are not"
+                                + " supported"
+                        : "malformed CSV: " + e.getMessage());
             }
         }
 

@@ -157,6 +157,17 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void aQuotedFieldSpanningLinesIsSaidToBeUnsupported() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.csv"), "1,0.5\n0,\"1\n2\"\n1,3\n");
+        Path results = dir.resolve("results");
+        assertThat(run(STAND_IN, "--train-csv", train.toString(), "--out", results.toString(), "--no-progress"))
+                .isEqualTo(2);
+        assertThat(errorLine()).contains("train.csv line 2").contains("quoted fields that span lines")
+                .contains("not supported");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
     void featureCountsOfTrainAndTestMustAgree() throws IOException {
         Path train = Files.writeString(dir.resolve("train.csv"), "1,0.5,1\n0,1,2\n");
         Path test = Files.writeString(dir.resolve("test.csv"), "1,0.5\n");
