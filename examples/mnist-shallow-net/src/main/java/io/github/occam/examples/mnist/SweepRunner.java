@@ -79,7 +79,9 @@ public final class SweepRunner {
             totalWork += estimatedWork(key);
         }
         try (RunsCsv.Appender appender = RunsCsv.appender(runsCsv);
-             ProgressBar bar = progress == null ? null : ProgressBars.create("sweep", Math.max(1, totalWork), progress)) {
+             // no bar when every run is already done: a resumed, finished sweep says so in its summary
+             ProgressBar bar = progress == null || todo.isEmpty() ? null
+                     : ProgressBars.create("sweep", Math.max(1, totalWork), progress)) {
             CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
             List<Future<RunRecord>> futures = new ArrayList<>();
             for (RunKey key : todo) {

@@ -43,6 +43,17 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aFinishedSweepResumedShowsNoEmptyProgressBar() throws Exception {
+        Path file = dir.resolve("done.csv");
+        SweepRunner.run(plan, file, 2, SweepRunnerTest::fake, null);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        SweepRunner.Summary again = SweepRunner.run(plan, file, 2, SweepRunnerTest::fake,
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(again.ran()).isZero();
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0/1").doesNotContain("0%");
+    }
+
+    @Test
     void resumesAfterAKillSkippingFinishedRunsAndDroppingTheTornLine() throws Exception {
         Path file = dir.resolve("runs.csv");
         try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
