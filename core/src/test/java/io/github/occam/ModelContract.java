@@ -48,9 +48,14 @@ public abstract class ModelContract {
         return 1e-10;
     }
 
-    /** Returns whether the curvature is exact (else a finite difference, checked more loosely). */
+    /**
+     * Returns whether the curvature is exact (else a finite difference, checked more loosely): by
+     * default, whether the model overrides {@link Model#hessianAt} (the default is the finite
+     * difference of the gradient).
+     */
     protected boolean exactCurvature() {
-        return true;
+        Model model = model();
+        return !(model.hessianAt(point(new Random(1))) instanceof FiniteDifferenceHessian);
     }
 
     @Test
