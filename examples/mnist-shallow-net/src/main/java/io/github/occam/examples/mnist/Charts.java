@@ -161,16 +161,19 @@ public final class Charts {
                                               double points) {
         XYChart chart = accuracyVsBatchSize(title, family, label);
         double top = 0;
+        double low = Double.POSITIVE_INFINITY;
         for (OptimumAnalysis.Optimum o : family) {
             for (OptimumAnalysis.Point p : o.curve()) {
                 if (p.seeds() > 0) {
                     top = Math.max(top, 100 * (p.mean() + p.sd()));
+                    low = Math.min(low, 100 * (p.mean() - p.sd()));
                 }
             }
         }
         top = Math.ceil(top + 0.25);
         chart.getStyler().setYAxisMax(top);
-        chart.getStyler().setYAxisMin(top - points);
+        // never below the lowest point: on flat curves the panel must zoom in, not out
+        chart.getStyler().setYAxisMin(Math.max(top - points, Math.floor(low - 0.25)));
         return chart;
     }
 

@@ -53,4 +53,23 @@ class ChartsTest {
         double[] y = chart.getSeriesMap().get("eps = 0.05, m = 0.5").getXData();
         assertThat(y[0]).isCloseTo(Math.log(1.0 / 80) / Math.log(2), org.assertj.core.api.Assertions.within(1e-12));
     }
+
+    @Test
+    void theZoomOnFlatCurvesStaysWithinTheirRange() {
+        java.util.List<RunRecord> runs = new java.util.ArrayList<>();
+        for (int b = 8; b <= 64; b *= 2) {
+            for (int seed = 1; seed <= 2; seed++) {
+                RunKey key = RunKey.of(b, 0.1, 1000, 0.9, seed, SweepBudget.time(100));
+                long updates = key.trainerBudget().amount();
+                // every point within 0.4 percentage points: a flat curve
+                double acc = 0.900 + 0.001 * (b % 5) + 0.0005 * seed;
+                runs.add(new RunRecord(key, (double) updates * b / 1000, updates, key.noiseScale(), 1.0, acc,
+                        0.01, 0.3, false, 1.0));
+            }
+        }
+        OptimumAnalysis.Result result = OptimumAnalysis.analyze(runs, 10, 1L);
+        org.knowm.xchart.XYChart zoom = Charts.accuracyNearOptimum("t", result.optima(), "learning_rate", 6.0);
+        assertThat(zoom.getStyler().getYAxisMin()).isGreaterThanOrEqualTo(89.0);
+        assertThat(zoom.getStyler().getYAxisMax() - zoom.getStyler().getYAxisMin()).isLessThan(6.0);
+    }
 }
