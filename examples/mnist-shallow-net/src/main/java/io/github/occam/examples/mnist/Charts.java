@@ -126,12 +126,23 @@ public final class Charts {
             edge.setShowInLegend(false);
             return;
         }
+        // an interval, not a curve: translucent, with an end cap at each bound
+        Color translucent = new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
         XYSeries bar = chart.addSeries(name + " interval", new double[] {log2(o.low()), log2(o.high())},
                 new double[] {level, level});
         bar.setMarker(SeriesMarkers.NONE);
-        bar.setLineColor(color);
+        bar.setLineColor(translucent);
         bar.setLineStyle(BAR);
         bar.setShowInLegend(false);
+        double cap = 0.12;
+        for (double bound : new double[] {o.low(), o.high()}) {
+            XYSeries tick = chart.addSeries(name + " interval " + bound, new double[] {log2(bound), log2(bound)},
+                    new double[] {level - cap, level + cap});
+            tick.setMarker(SeriesMarkers.NONE);
+            tick.setLineColor(translucent);
+            tick.setLineStyle(BAR);
+            tick.setShowInLegend(false);
+        }
         XYSeries vertex = chart.addSeries(name + " B_opt", new double[] {log2(o.batchSize())}, new double[] {level});
         vertex.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         vertex.setMarker(SeriesMarkers.DIAMOND);
