@@ -69,10 +69,12 @@ public final class Figures {
         char panel = 'a';
         for (Map.Entry<String, List<ResultRow>> group : groups.entrySet()) {
             String suffix = groups.size() > 1 ? " (" + panel++ + ")" : "";
-            accuracy.add(accuracyPanel("Figure 1" + suffix + ": " + group.getKey() + " labels",
-                    group.getValue()));
-            evidence.add(evidencePanel("Figure 2" + suffix + ": " + group.getKey() + " labels",
-                    group.getValue()));
+            // the paper's figure numbers for its experiment only; a user's data gets plain titles
+            boolean userData = group.getKey().equals(DataEvidence.LABELS);
+            accuracy.add(accuracyPanel(userData ? "Train and test accuracy against lambda"
+                    : "Figure 1" + suffix + ": " + group.getKey() + " labels", group.getValue()));
+            evidence.add(evidencePanel(userData ? "Cross-entropy and log evidence ratio E/N against lambda"
+                    : "Figure 2" + suffix + ": " + group.getKey() + " labels", group.getValue()));
         }
         // the two figures render on two threads: each is a few tenths of a second of Java2D,
         // PNG and SVG work that shares nothing with the other
@@ -111,7 +113,7 @@ public final class Figures {
         double low = tested ? Math.min(min(train), min(test)) : min(train);
         chart.getStyler().setYAxisMin(Math.min(0.4, Math.floor(low * 10.0) / 10.0));
         chart.getStyler().setYAxisMax(1.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         return chart;
     }
 
@@ -139,7 +141,7 @@ public final class Figures {
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisGroupTickLabelsColorMap(1, EVIDENCE);
         chart.getStyler().setYAxisDecimalPattern("0.00");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         return chart;
     }
 
