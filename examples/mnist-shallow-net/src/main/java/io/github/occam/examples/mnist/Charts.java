@@ -126,7 +126,19 @@ public final class Charts {
             edge.setShowInLegend(false);
             return;
         }
-        // an interval, not a curve: translucent, with an end cap at each bound
+        if (o.low() > 0 && o.high() < Double.POSITIVE_INFINITY && Double.isFinite(level)) {
+            drawInterval(chart, o, name, color, level);
+        }
+        XYSeries vertex = chart.addSeries(name + " B_opt", new double[] {log2(o.batchSize())}, new double[] {level});
+        vertex.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        vertex.setMarker(SeriesMarkers.DIAMOND);
+        vertex.setMarkerColor(color.darker());
+        vertex.setShowInLegend(false);
+    }
+
+    /** The 95% interval of B_opt as a translucent bar with end caps, so that it is not a curve. */
+    private static void drawInterval(XYChart chart, OptimumAnalysis.Optimum o, String name, Color color,
+                                     double level) {
         Color translucent = new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
         XYSeries bar = chart.addSeries(name + " interval", new double[] {log2(o.low()), log2(o.high())},
                 new double[] {level, level});
@@ -135,19 +147,15 @@ public final class Charts {
         bar.setLineStyle(BAR);
         bar.setShowInLegend(false);
         double cap = 0.12;
-        for (double bound : new double[] {o.low(), o.high()}) {
-            XYSeries tick = chart.addSeries(name + " interval " + bound, new double[] {log2(bound), log2(bound)},
-                    new double[] {level - cap, level + cap});
+        double[] bounds = {o.low(), o.high()};
+        for (int k = 0; k < bounds.length; k++) {
+            XYSeries tick = chart.addSeries(name + " interval end " + k,
+                    new double[] {log2(bounds[k]), log2(bounds[k])}, new double[] {level - cap, level + cap});
             tick.setMarker(SeriesMarkers.NONE);
             tick.setLineColor(translucent);
             tick.setLineStyle(BAR);
             tick.setShowInLegend(false);
         }
-        XYSeries vertex = chart.addSeries(name + " B_opt", new double[] {log2(o.batchSize())}, new double[] {level});
-        vertex.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        vertex.setMarker(SeriesMarkers.DIAMOND);
-        vertex.setMarkerColor(color.darker());
-        vertex.setShowInLegend(false);
     }
 
     /** The legend's account of an optimum. */
@@ -184,7 +192,8 @@ public final class Charts {
         top = Math.ceil(top + 0.25);
         chart.getStyler().setYAxisMax(top);
         // never below the lowest point: on flat curves the panel must zoom in, not out
-        chart.getStyler().setYAxisMin(Math.max(top - points, Math.floor(low - 0.25)));
+        chart.getStyler().setYAxisMin(Double.isFinite(low) ? Math.max(top - points, Math.floor(low - 0.25))
+                : top - points);
         return chart;
     }
 
