@@ -290,6 +290,11 @@ final class SpectrumCommand implements Callable<Integer> {
                 && !Files.isDirectory(density.toAbsolutePath().getParent())) {
             throw new IllegalArgumentException("--density " + density + ": its folder does not exist");
         }
+        if (writePoint != null && (Files.isDirectory(writePoint) || (writePoint.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(writePoint.toAbsolutePath().getParent())))) {
+            throw new IllegalArgumentException("--write-point " + writePoint
+                    + " is a directory or its folder does not exist; give a FILE.npy");
+        }
         if (!evidence && (method != null || tolerance != null || curvature != Curvature.hessian)) {
             warn("--method, --tolerance and --curvature apply to --evidence only; ignored without it");
         } else if (tolerance != null && method == Method.exact) {

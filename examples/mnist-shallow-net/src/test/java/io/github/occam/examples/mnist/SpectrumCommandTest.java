@@ -152,7 +152,8 @@ class SpectrumCommandTest {
             {"spectrum", "--n", "50", "--hidden", "3", "--weights", dir.resolve("not.npy").toString()},
             {"spectrum", "--n", "50", "--hidden", "3", "--weights", dir.resolve("missing.npy").toString()},
             {"spectrum", "--n", "50", "--hidden", "3", "--k", "2000000000"},
-            {"spectrum", "--n", "50", "--hidden", "3", "--density", dir.toString()}}) {
+            {"spectrum", "--n", "50", "--hidden", "3", "--density", dir.toString()},
+            {"spectrum", "--n", "50", "--hidden", "3", "--write-point", dir.resolve("absent/w.npy").toString()}}) {
             StringWriter e = new StringWriter();
             int status = MnistShallowNet.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(e, true),
                     args);
