@@ -116,7 +116,8 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, dou
     /**
      * Returns a given point as it is, without the minimizer's verdict: its cost and gradient
      * norm evaluated (checked finite), no decrement, 0 iterations, the status
-     * {@link Status#NOT_CHECKED} and the Hessian of the cost there. The Laplace evidence at
+     * {@link Status#NOT_CHECKED} and no curvature (the evidence builds the one it needs, so the
+     * Gauss-Newton and dual paths build no Hessian). The Laplace evidence at
      * such a point says that the point was not checked.
      *
      * <pre>{@code
@@ -134,8 +135,7 @@ public record Minimum(double[] parameters, double cost, double gradientNorm, dou
         Checks.finiteVector("w", w, cost.parameterCount());
         double[] gradient = new double[w.length];
         double value = cost.checkedValue(w, gradient, "at the given point");
-        return new Minimum(w, value, Checks.norm(gradient), Double.NaN, 0, Status.NOT_CHECKED,
-                cost.hessianAt(w));
+        return new Minimum(w, value, Checks.norm(gradient), Double.NaN, 0, Status.NOT_CHECKED);
     }
 
     /** Returns this result without its curvature operator (which may hold a dense matrix). */
