@@ -4,13 +4,15 @@ import io.github.occam.internal.Tasks;
 
 /**
  * The Cholesky factorization of a dense symmetric matrix, for the Newton steps of the
- * minimizer: right-looking, in panels of 4 columns. A panel is factored
- * column by column; then every later row i takes the panel's update at once,
- * {@code a[i][j] -= sum_m l[i][m] l[j][m]} for j up to i, as one pass of scaled additions over
- * the row against copies of the panel's columns. Those passes are loops the JIT compiles to
- * vector instructions, where the dot products of a left-looking factorization (sums whose order
- * Java fixes) are not; at P = 500 it factors in about a third of the time. Every entry is
- * computed in the same order on every run.
+ * minimizer and the dual Gauss-Newton evidence: right-looking, in blocks of 128 columns. The
+ * columns of a block are factored 4 at a time, each group of 4 then subtracted from the block's
+ * later columns; after the block, every later row i takes its update at once,
+ * {@code a[i][j] -= sum_m l[i][m] l[j][m]} for j up to i, in tiles of 256 columns that stay in
+ * the cache while all 128 columns of the block pass over them. The innermost loop adds 4 scaled
+ * rows ({@link Kernels#subtractGroup}), which the JIT compiles to vector instructions, where the
+ * dot products of a left-looking factorization (sums whose order Java fixes) are not. Every entry
+ * takes the same operations, in the same order, whatever the block, tile or thread count, so the
+ * factor is the same on any machine.
  *
  * <pre>{@code
  * double[][] l = new double[p][];
@@ -21,9 +23,9 @@ import io.github.occam.internal.Tasks;
  */
 public final class Cholesky {
 
-    /** Columns per panel: four scaled rows added per pass keep the loop vectorized. */
-    private static final int PANEL = 4;
-    /** Multiply-adds of a trailing update from which its rows are spread over the cores. */
+    /** Columns per block: the trailing update's tile of 128 x 256 entries stays in the cache. */
+    private static final int BLOCK = 128;
+    /** Multiply-adds of an update from which its rows are spread over the cores. */
     private static final double PARALLEL_WORK = 4e6;
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
@@ -47,21 +49,26 @@ public final class Cholesky {
             li[i] += tau;
             l[i] = li;
         }
-        double[][] columns = new double[PANEL][p];
-        for (int k0 = 0; k0 < p; k0 += PANEL) {
-            int k1 = Math.min(k0 + PANEL, p);
-            if (!factorPanel(l, k0, k1)) {
-                return false;
+        for (int k0 = 0; k0 < p; k0 += BLOCK) {
+            int k1 = Math.min(k0 + BLOCK, p);
+            for (int g = k0; g < k1; g += Kernels.GROUP) {
+                int g1 = Math.min(g + Kernels.GROUP, k1);
+                if (!factorGroup(l, g, g1)) {
+                    return false;
+                }
+                if (g1 < k1) {
+                    update(l, g, g1, g1, k1);
+                }
             }
             if (k1 < p) {
-                updateTrailing(l, k0, k1, columns);
+                update(l, k0, k1, k1, p);
             }
         }
         return true;
     }
 
-    /** Factors columns k0 .. k1 - 1, whose entries hold every update from earlier panels. */
-    private static boolean factorPanel(double[][] l, int k0, int k1) {
+    /** Factors columns k0 .. k1 - 1 (at most 4), whose entries hold every earlier update. */
+    private static boolean factorGroup(double[][] l, int k0, int k1) {
         int p = l.length;
         for (int k = k0; k < k1; k++) {
             double[] lk = l[k];
@@ -86,63 +93,45 @@ public final class Cholesky {
         return true;
     }
 
-    /** Subtracts the panel's product from rows k1 .. p - 1, columns k1 .. i. */
-    private static void updateTrailing(double[][] l, int k0, int k1, double[][] columns) {
+    /**
+     * Subtracts the product of the factored columns k0 .. k1 - 1 from rows from .. p - 1, columns
+     * from .. min(i, to - 1): a[i][j] -= sum_m l[i][m] l[j][m].
+     */
+    private static void update(double[][] l, int k0, int k1, int from, int to) {
         int p = l.length;
         int width = k1 - k0;
+        double[][] columns = new double[width][];
         for (int m = 0; m < width; m++) {
-            double[] column = columns[m];
-            for (int j = k1; j < p; j++) {
+            double[] column = new double[to];
+            for (int j = from; j < to; j++) {
                 column[j] = l[j][k0 + m];
             }
+            columns[m] = column;
         }
-        double rows = p - k1;
-        int threads = rows * rows * width < PARALLEL_WORK ? 1 : THREADS;
-        if (threads == 1) {
-            updateRows(l, k0, k1, columns, k1, p);
-            return;
-        }
-        // contiguous blocks of rows of equal work (row i costs i - k1 + 1): each row is updated by
-        // the same operations whichever thread runs its block, so the factor does not depend on
-        // the thread count
-        int blocks = 4 * threads;
-        Tasks.run(threads, blocks, (b, worker) -> {
-            int from = k1 + (int) Math.round(rows * Math.sqrt((double) b / blocks));
-            int to = b == blocks - 1 ? p
-                    : k1 + (int) Math.round(rows * Math.sqrt((double) (b + 1) / blocks));
-            updateRows(l, k0, k1, columns, from, to);
+        double rows = p - from;
+        double work = rows * Math.min(rows, to - from) * width;
+        int blocks = work < PARALLEL_WORK ? 1 : 8 * THREADS;
+        // contiguous blocks of rows of about equal work (a row of the trailing matrix costs its
+        // length); each row takes the same operations whichever thread runs its block
+        Tasks.run(work < PARALLEL_WORK ? 1 : THREADS, blocks, (b, worker) -> {
+            int first = from + rowsBefore(b, blocks, rows, to - from);
+            int last = b == blocks - 1 ? p : from + rowsBefore(b + 1, blocks, rows, to - from);
+            Kernels.subtractProducts(l, l, k0, width, columns, first, last, from, to);
         });
     }
 
-    /** The trailing update of rows from .. to - 1. */
-    private static void updateRows(double[][] l, int k0, int k1, double[][] columns, int from,
-            int to) {
-        int width = k1 - k0;
-        double[] c0 = columns[0];
-        double[] c1 = columns[1];
-        double[] c2 = columns[2];
-        double[] c3 = columns[3];
-        for (int i = from; i < to; i++) {
-            double[] row = l[i];
-            int end = i + 1;            // j < end, not j <= i: only the former vectorizes
-            if (width == PANEL) {
-                double s0 = row[k0];
-                double s1 = row[k0 + 1];
-                double s2 = row[k0 + 2];
-                double s3 = row[k0 + 3];
-                for (int j = k1; j < end; j++) {
-                    row[j] -= (s0 * c0[j] + s1 * c1[j]) + (s2 * c2[j] + s3 * c3[j]);
-                }
-            } else {
-                for (int m = 0; m < width; m++) {
-                    double s = row[k0 + m];
-                    double[] column = columns[m];
-                    for (int j = k1; j < end; j++) {
-                        row[j] -= s * column[j];
-                    }
-                }
-            }
+    /**
+     * The rows that hold fraction b / blocks of the update's work, when row r (from 0) costs
+     * min(r + 1, span) entries: a triangle of span rows, then rectangular rows.
+     */
+    private static int rowsBefore(int b, int blocks, double rows, int span) {
+        double triangle = Math.min(rows, span);
+        double total = triangle * triangle / 2 + (rows - triangle) * span;
+        double target = total * b / blocks;
+        if (target <= triangle * triangle / 2) {
+            return (int) Math.round(Math.sqrt(2 * target));
         }
+        return (int) Math.round(triangle + (target - triangle * triangle / 2) / span);
     }
 
     /**

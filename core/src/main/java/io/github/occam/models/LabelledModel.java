@@ -4,6 +4,7 @@ import io.github.occam.Batch;
 import io.github.occam.Classifier;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
+import io.github.occam.linalg.GramMatrix;
 import java.util.Arrays;
 
 /**
@@ -108,15 +109,14 @@ abstract class LabelledModel implements Classifier {
     final double[][] inputGram(double constant) {
         int n = data.size;
         int d = data.featureCount;
-        double[][] gram = new double[n][n];
+        double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = constant;
-                for (int m = 0; m < d; m++) {
-                    s += data.x[i * d + m] * data.x[j * d + m];
-                }
-                gram[i][j] = s;
-                gram[j][i] = s;
+            rows[i] = java.util.Arrays.copyOfRange(data.x, i * d, (i + 1) * d);
+        }
+        double[][] gram = GramMatrix.of(rows, Runtime.getRuntime().availableProcessors());
+        for (double[] row : gram) {
+            for (int j = 0; j < n; j++) {
+                row[j] += constant;
             }
         }
         return gram;

@@ -5,7 +5,6 @@ import io.github.occam.OutputJacobians;
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Tasks;
-import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -146,42 +145,7 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
     @Override
     public double[][] scoreGram(double[] w) {
         Checks.finiteVector("w", w, p);
-        int size = data.size;
-        double[][] h = new double[size][hidden];
-        boolean[][] on = new boolean[size][hidden];
-        forwardDense(w, h, on, null);
-        double[][] inputs = inputGram(1.0);
-        double[][] gram = new double[size * classes][size * classes];
-        double[][][] masked = new double[classes][size][hidden];
-        for (int k = 0; k < classes; k++) {
-            for (int i = 0; i < size; i++) {
-                for (int j = 0; j < hidden; j++) {
-                    masked[k][i][j] = on[i][j] ? w[w2Offset + k * hidden + j] : 0.0;
-                }
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            for (int i2 = 0; i2 <= i; i2++) {
-                double hh = 1.0;
-                for (int j = 0; j < hidden; j++) {
-                    hh += h[i][j] * h[i2][j];
-                }
-                for (int k = 0; k < classes; k++) {
-                    for (int k2 = 0; k2 < classes; k2++) {
-                        double s = 0.0;
-                        double[] a = masked[k][i];
-                        double[] b = masked[k2][i2];
-                        for (int j = 0; j < hidden; j++) {
-                            s += a[j] * b[j];
-                        }
-                        double value = inputs[i][i2] * s + (k == k2 ? hh : 0.0);
-                        gram[i * classes + k][i2 * classes + k2] = value;
-                        gram[i2 * classes + k2][i * classes + k] = value;
-                    }
-                }
-            }
-        }
-        return gram;
+        return NetworkJacobians.scoreGram(this, w);
     }
 
     /**
@@ -189,108 +153,20 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
      * {@code ggn_dual_baseline.py} forms it: block (i, i') is
      * \((x_i \cdot x_{i'} + 1) B_i B_{i'}^T + (h_i \cdot h_{i'} + 1) L_i^T L_{i'}\) with
      * \(B_i = L_i^T W_2 \mathrm{diag}(D_i)\) (n x H): one product of the stacked N n x H matrix
-     * B with itself, about \((N n)^2 H / 2\) multiply-adds, its rows on the library's fork-join
-     * helper (each row one task, so the matrix is the same on any number of threads).
+     * B with itself, about \((N n)^2 H / 2\) multiply-adds ({@code GramMatrix}, the same on any
+     * number of threads).
      */
     @Override
     public double[][] dualMatrix(double[] w) {
         Checks.finiteVector("w", w, p);
-        int size = data.size;
-        double[][] h = new double[size][hidden];
-        boolean[][] on = new boolean[size][hidden];
-        double[][] probabilities = new double[size][classes];
-        forwardDense(w, h, on, probabilities);
-        double[][] factors = softmaxFactors(probabilities);
-        double[][] stacked = new double[size * classes][hidden];
-        for (int i = 0; i < size; i++) {
-            double[] l = factors[i];
-            for (int a = 0; a < classes; a++) {
-                double[] row = stacked[i * classes + a];
-                for (int k = 0; k < classes; k++) {
-                    double coefficient = l[k * classes + a];
-                    int offset = w2Offset + k * hidden;
-                    for (int j = 0; j < hidden; j++) {
-                        row[j] += coefficient * w[offset + j];
-                    }
-                }
-                for (int j = 0; j < hidden; j++) {
-                    if (!on[i][j]) {
-                        row[j] = 0.0;
-                    }
-                }
-            }
-        }
-        double[][] inputs = inputGram(1.0);
-        double[][] hidden2 = new double[size][size];
-        Tasks.run(threads, size, (i, worker) -> {
-            for (int i2 = 0; i2 <= i; i2++) {
-                hidden2[i][i2] = 1.0 + Vectors.dot(h[i], h[i2]);
-            }
-        });
-        double[][] m = new double[size * classes][size * classes];
-        int rows = size * classes;
-        Tasks.run(threads, rows, (r, worker) -> {
-            int i = r / classes;
-            int a = r % classes;
-            double[] l = factors[i];
-            for (int c = 0; c <= r; c++) {
-                int i2 = c / classes;
-                int b = c % classes;
-                double[] l2 = factors[i2];
-                double hh = hidden2[i][i2];
-                double ll = 0.0;
-                for (int k = 0; k < classes; k++) {
-                    ll += l[k * classes + a] * l2[k * classes + b];
-                }
-                m[r][c] = inputs[i][i2] * Vectors.dot(stacked[r], stacked[c])
-                        + hh * ll;
-            }
-        });
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < r; c++) {
-                m[c][r] = m[r][c];
-            }
-        }
-        return m;
+        return NetworkJacobians.dualMatrix(this, w);
     }
 
     /** Returns \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */
     @Override
     public double[][] scoreCurvatureFactors(double[] w) {
         Checks.finiteVector("w", w, p);
-        double[][] probabilities = new double[data.size][classes];
-        forwardDense(w, new double[data.size][hidden], new boolean[data.size][hidden], probabilities);
-        return softmaxFactors(probabilities);
-    }
-
-    /**
-     * The forward pass of every example in plain loops over the dense inputs: hidden activations,
-     * ReLU pattern and (if asked) class probabilities.
-     */
-    private void forwardDense(double[] w, double[][] h, boolean[][] on, double[][] probabilities) {
-        int d = data.featureCount;
-        double[] s = new double[classes];
-        for (int i = 0; i < data.size; i++) {
-            for (int j = 0; j < hidden; j++) {
-                double a = w[b1Offset + j];
-                for (int m = 0; m < d; m++) {
-                    a += w[j * d + m] * data.x[i * d + m];
-                }
-                on[i][j] = a > 0.0;
-                h[i][j] = Math.max(a, 0.0);
-            }
-            if (probabilities != null) {
-                for (int k = 0; k < classes; k++) {
-                    double z = w[b2Offset + k];
-                    for (int j = 0; j < hidden; j++) {
-                        z += w[w2Offset + k * hidden + j] * h[i][j];
-                    }
-                    s[k] = z;
-                }
-                LabelledData.softmaxInPlace(s, 0, classes, 0);
-                System.arraycopy(s, 0, probabilities[i], 0, classes);
-            }
-        }
+        return NetworkJacobians.curvatureFactors(this, w);
     }
 
     /**

@@ -35,8 +35,8 @@ class CholeskyTest {
     }
 
     @ParameterizedTest
-    // 1203: the trailing updates of the first panels (more than 4e6 multiply-adds) run in parallel
-    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 9, 33, 130, 1203})
+    // 128 columns per block, tiles of 256; 1203: the trailing updates run in parallel
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 9, 33, 127, 128, 129, 130, 257, 1203})
     void factorMatchesCommonsMathAndSolves(int p) {
         double[][] a = spd(p, 0.1, p);
         double tau = 0.25;
