@@ -2,6 +2,7 @@ package io.github.occam.linalg;
 
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
+import io.github.occam.internal.Tasks;
 import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 import java.util.Random;
@@ -74,6 +75,12 @@ public final class Lanczos {
     /** Attempts at a random restart vector with a usable part orthogonal to the basis. */
     private static final int RESTART_ATTEMPTS = 5;
 
+    /** Entries per chunk of a Gram-Schmidt pass: 128 KB of each vector. */
+    private static final int CHUNK = 16_384;
+    /** Multiply-adds of a Gram-Schmidt pass from which its chunks are spread over the cores. */
+    private static final double PARALLEL_WORK = 1e6;
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+
     private final SymmetricOperator operator;
     private final int p;
     private final double[][] deflated;
@@ -81,6 +88,9 @@ public final class Lanczos {
     private final double[][] basis;
     private final double[] w;
     private final double[] coefficients;
+    private final int chunks;
+    /** Per chunk, its part of each dot product of a Gram-Schmidt pass. */
+    private final double[][] partial;
     private final double[] alpha;
     private final double[] beta;
     private final double[] scratchD;
@@ -98,6 +108,8 @@ public final class Lanczos {
         this.basis = new double[capacity][p];
         this.w = new double[p];
         this.coefficients = new double[capacity + deflated.length];
+        this.chunks = Math.max(1, (p + CHUNK - 1) / CHUNK);
+        this.partial = new double[chunks][capacity + deflated.length];
         this.alpha = new double[capacity];
         this.beta = new double[capacity];
         this.scratchD = new double[capacity];
@@ -461,22 +473,41 @@ public final class Lanczos {
     /**
      * One classical Gram-Schmidt pass: v -= V V' v - Q Q' v over the deflated vectors and
      * basis[0..count). Returns the coefficient on basis[count - 1] (0 if count is 0), which
-     * corrects alpha.
+     * corrects alpha. The vectors are cut into chunks of 16,384 entries: each chunk's dot products
+     * are taken while that part of v stays in the cache, and the chunks' sums are added in chunk
+     * order; the chunks are shared between the cores when the pass is long, with the same
+     * arithmetic on any number of threads.
      */
     private double orthogonalize(double[] v, int count) {
         int k = deflated.length;
-        for (int i = 0; i < k; i++) {
-            coefficients[i] = Vectors.dot(deflated[i], v);
+        int vectors = k + count;
+        if (vectors == 0) {
+            return 0.0;
         }
-        for (int i = 0; i < count; i++) {
-            coefficients[k + i] = Vectors.dot(basis[i], v);
+        int threads = (double) vectors * p < PARALLEL_WORK ? 1 : THREADS;
+        Tasks.run(threads, chunks, (c, worker) -> {
+            int from = c * CHUNK;
+            int length = Math.min(CHUNK, p - from);
+            double[] sums = partial[c];
+            for (int i = 0; i < vectors; i++) {
+                sums[i] = Vectors.dot(i < k ? deflated[i] : basis[i - k], from, v, from, length);
+            }
+        });
+        for (int i = 0; i < vectors; i++) {
+            double sum = 0.0;
+            for (int c = 0; c < chunks; c++) {
+                sum += partial[c][i];
+            }
+            coefficients[i] = sum;
         }
-        for (int i = 0; i < k; i++) {
-            Vectors.axpy(-coefficients[i], deflated[i], v);
-        }
-        for (int i = 0; i < count; i++) {
-            Vectors.axpy(-coefficients[k + i], basis[i], v);
-        }
+        Tasks.run(threads, chunks, (c, worker) -> {
+            int from = c * CHUNK;
+            int length = Math.min(CHUNK, p - from);
+            for (int i = 0; i < vectors; i++) {
+                Vectors.axpy(-coefficients[i], i < k ? deflated[i] : basis[i - k], from, v, from,
+                        length);
+            }
+        });
         return count == 0 ? 0.0 : coefficients[k + count - 1];
     }
 

@@ -165,6 +165,40 @@ class LanczosTest {
     }
 
     @Test
+    void vectorsLongerThanAChunkAreOrthogonalizedChunkByChunk() {
+        // P = 50,000: four chunks of the Gram-Schmidt pass, spread over the cores; a diagonal
+        // operator, a bulk in [1, 2) under five outliers 10, 20, .., 50, the three largest deflated
+        int p = 50_000;
+        double[] d = new double[p];
+        for (int i = 0; i < p; i++) {
+            d[i] = i < p - 5 ? 1.0 + (double) i / p : 10.0 * (i - p + 6);
+        }
+        SymmetricOperator diagonal = new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return p;
+            }
+
+            @Override
+            public void apply(double[] v, double[] out) {
+                for (int i = 0; i < p; i++) {
+                    out[i] = d[i] * v[i];
+                }
+            }
+        };
+        double[][] top = new double[3][p];
+        for (int k = 0; k < 3; k++) {
+            top[k][p - 1 - k] = 1.0;
+        }
+        RitzPairs pairs = Lanczos.of(diagonal, 300, top).extremal(2, 0, 1e-10, 8L, false);
+        assertThat(pairs.converged()).isTrue();
+        assertThat(pairs.values()).usingComparatorWithPrecision(1e-6)
+                .containsExactly(10.0, 20.0);
+        RitzPairs again = Lanczos.of(diagonal, 300, top).extremal(2, 0, 1e-10, 8L, false);
+        assertThat(again.values()).isEqualTo(pairs.values());
+    }
+
+    @Test
     void deflatedRunsSeeOnlyTheRestOfTheSpectrum() {
         int p = 40;
         double[] eigenvalues = new double[p];
