@@ -73,6 +73,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         SweepBudget only = budget == null ? null : budget.budget();
         PrintWriter w = spec.commandLine().getOut();
         w.print(Report.write(target, runs, only, resamples));
+        if (Files.isDirectory(source) && Files.exists(source.resolve("evidence.csv"))) {
+            Files.createDirectories(target);
+            Files.copy(source.resolve("evidence.csv"), target.resolve("evidence.csv"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            w.print(EvidenceAnalysis.write(target));
+        }
         w.flush();
         return 0;
     }

@@ -6,7 +6,6 @@ import io.github.occam.data.Dataset;
 import io.github.occam.evidence.Evidence;
 import io.github.occam.evidence.Laplace;
 import io.github.occam.examples.support.AtomicFiles;
-import io.github.occam.examples.support.ChartFiles;
 import io.github.occam.examples.support.InputException;
 import io.github.occam.models.ShallowNetwork;
 import io.github.occam.noise.GradientNoise;
@@ -23,15 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 
 /**
  * {@code sweep --evidence} and {@code --save-weights}: what happens to each run's final network.
@@ -39,7 +33,7 @@ import org.knowm.xchart.XYChartBuilder;
  * eigenvalues below lambda left out) with its standard error, exact for P &lt;= 3000 and by
  * stochastic Lanczos quadrature above, and the measured simple noise scale B_simple =
  * tr(Sigma) / |G|^2 ({@link GradientNoise}) are appended to {@code evidence.csv}, keyed by the
- * run; {@link #chart} draws test accuracy and E/N against B.
+ * run; {@link EvidenceAnalysis} reads them.
  *
  * <pre>{@code
  * RunEvidence after = new RunEvidence(digits, 800, 0.01, dir.resolve("evidence.csv"), saved);
@@ -180,7 +174,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
     }
 
     /** Number of fields of a complete line. */
-    private static final int FIELDS = 23;
+    static final int FIELDS = 23;
 
     /**
      * Appends one complete line in one write through an append-only channel and forces it to disk,
@@ -239,79 +233,5 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
             AtomicFiles.writeString(csv, kept.toString());
         }
         return dropped + (torn ? 1 : 0);
-    }
-
-    /**
-     * Draws test accuracy and E/N against B (mean and standard deviation over seeds) for the first
-     * (eps, N, m) of {@code evidence.csv} into {@code evidence-vs-batch-size.png/svg}, and returns a
-     * line with the median B_simple of those runs, or an empty string if there is nothing to draw.
-     */
-    static String chart(Path dir) throws IOException {
-        Path file = dir.resolve("evidence.csv");
-        if (!Files.exists(file)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(file);
-        String setting = null;
-        Map<Integer, List<double[]>> byBatch = new TreeMap<>();
-        List<Double> noise = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            if (f.length != FIELDS) {
-                continue;
-            }
-            String s = f[1] + "," + f[2] + "," + f[3];
-            setting = setting == null ? s : setting;
-            if (!s.equals(setting)) {
-                continue;
-            }
-            byBatch.computeIfAbsent(Integer.parseInt(f[0]), b -> new ArrayList<>())
-                    .add(new double[] {100 * Double.parseDouble(f[7]), Double.parseDouble(f[8])});
-            if (Double.isFinite(Double.parseDouble(f[10]))) {
-                noise.add(Double.parseDouble(f[10]));
-            }
-        }
-        if (byBatch.isEmpty()) {
-            return "";
-        }
-        String[] parts = setting.split(",");
-        String title = "eps = " + parts[0] + ", N = " + parts[1] + ", m = " + parts[2];
-        XYChart accuracy = panel(title, "test accuracy (%)", byBatch, 0);
-        XYChart evidence = panel(title, "E/N (log evidence ratio per example)", byBatch, 1);
-        ChartFiles.save(dir, "evidence-vs-batch-size", List.of(accuracy, evidence));
-        noise.sort(Double::compare);
-        return noise.isEmpty() ? "" : String.format(Locale.ROOT, "B_simple (median over %d runs of %s) = %.1f%n",
-                noise.size(), title, noise.get(noise.size() / 2));
-    }
-
-    private static XYChart panel(String title, String yTitle, Map<Integer, List<double[]>> byBatch, int column) {
-        int size = byBatch.size();
-        double[] x = new double[size];
-        double[] y = new double[size];
-        double[] sd = new double[size];
-        int i = 0;
-        for (Map.Entry<Integer, List<double[]>> e : byBatch.entrySet()) {
-            double sum = 0;
-            double squares = 0;
-            int count = 0;
-            for (double[] v : e.getValue()) {
-                if (Double.isFinite(v[column])) {
-                    sum += v[column];
-                    squares += v[column] * v[column];
-                    count++;
-                }
-            }
-            double mean = count == 0 ? Double.NaN : sum / count;
-            x[i] = e.getKey();
-            y[i] = mean;
-            sd[i] = count < 2 ? 0.0 : Math.sqrt(Math.max(0.0, (squares - count * mean * mean) / (count - 1)));
-            i++;
-        }
-        XYChart chart = new XYChartBuilder().width(640).height(480).title(title).xAxisTitle("batch size B")
-                .yAxisTitle(yTitle + ", mean +/- sd over seeds").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendVisible(false);
-        chart.addSeries(yTitle, x, y, sd);
-        return chart;
     }
 }

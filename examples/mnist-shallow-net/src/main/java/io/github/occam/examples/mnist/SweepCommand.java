@@ -187,7 +187,7 @@ final class SweepCommand implements Callable<Integer> {
             // each budget analysed on its own
             out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), null, resamples));
             if (evidence) {
-                out.print(RunEvidence.chart(dir));
+                out.print(EvidenceAnalysis.write(dir));
             }
             out.flush();
         } finally {
