@@ -115,6 +115,41 @@ final class NetworkJacobians {
         return LabelledModel.softmaxFactors(new Forward(net, w, true).probabilities);
     }
 
+    /**
+     * How many pre-activations \(a_{ij}\) lie within rounding of 0: \(|a_{ij}| \le 2 (d + 1)
+     * u (|b_j| + \sum_m |W_{jm} x_{im}|)\), u the unit roundoff, the bound on the rounding error of
+     * their sum.
+     */
+    static long kinks(ShallowNetwork net, double[] w) {
+        int size = net.data.size;
+        int d = net.d;
+        int hidden = net.hidden;
+        double[] x = net.data.x;
+        double u = Math.ulp(1.0) / 2;
+        long[] counts = new long[size];
+        Tasks.run(net.threads, size, (i, worker) -> {
+            long count = 0;
+            for (int j = 0; j < hidden; j++) {
+                double a = w[net.b1Offset + j];
+                double scale = Math.abs(a);
+                for (int m = 0; m < d; m++) {
+                    double term = w[j * d + m] * x[i * d + m];
+                    a += term;
+                    scale += Math.abs(term);
+                }
+                if (Math.abs(a) <= 2.0 * (d + 1) * u * scale) {
+                    count++;
+                }
+            }
+            counts[i] = count;
+        });
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
     /** \(h_i \cdot h_{i'} + 1\), N x N. */
     private static double[][] hiddenGram(ShallowNetwork net, double[][] h) {
         double[][] gram = GramMatrix.of(h, net.threads);

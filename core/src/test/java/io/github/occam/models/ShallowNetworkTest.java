@@ -133,6 +133,34 @@ class ShallowNetworkTest {
     }
 
     @Test
+    void countsThePreActivationsAtAKink() {
+        Random random = new Random(12);
+        int n = 30;
+        int d = 6;
+        int hidden = 5;
+        double[][] x = ModelTesting.gaussianMatrix(random, n, d, 1.0);
+        ShallowNetwork net = ShallowNetwork.of(x, ModelTesting.randomLabels(random, n, 3), hidden, 3);
+        double[] w = new double[net.parameterCount()];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = random.nextGaussian();
+        }
+        assertThat(net.kinksAt(w)).as("a generic point").isZero();
+        // unit 2's bias cancels its input sum for example 7: zero up to the rounding of the sum
+        int b1 = hidden * d;
+        double sum = 0.0;
+        for (int m = 0; m < d; m++) {
+            sum += w[2 * d + m] * x[7][m];
+        }
+        w[b1 + 2] = -sum;
+        assertThat(net.kinksAt(w)).isEqualTo(1);
+        w[b1 + 2] = -sum * (1 + 1e-9);
+        assertThat(net.kinksAt(w)).as("a relative 1e-9 away is no kink").isZero();
+        assertThat(net.kinksAt(new double[net.parameterCount()])).as("w = 0: every unit at 0")
+                .isEqualTo((long) n * hidden);
+        assertThatThrownBy(() -> net.kinksAt(new double[3])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void resultsAreBitIdenticalForEveryThreadCount() {
         Wide wide = new Wide();
         int p = wide.net.parameterCount();

@@ -42,7 +42,7 @@ final class EvidenceAnalysis {
     record Row(int batchSize, String setting, long seed, double testAccuracy, double evidence,
             double bSimple, double depth, double breadth, double testAccuracyW0,
             double testCrossEntropyW0, double polishGain, double polishIterations,
-            double gradientNormW0) {
+            double gradientNormW0, double kinks) {
     }
 
     /** The complete lines of the file, in file order. */
@@ -56,7 +56,7 @@ final class EvidenceAnalysis {
             }
             rows.add(new Row(Integer.parseInt(f[0]), f[1] + "," + f[2] + "," + f[3] + "," + f[5],
                     Long.parseLong(f[4]), d(f[7]), d(f[8]), d(f[10]), d(f[14]), d(f[15]), d(f[16]),
-                    d(f[17]), d(f[19]), d(f[21]), d(f[22])));
+                    d(f[17]), d(f[19]), d(f[21]), d(f[22]), d(f[23])));
         }
         return rows;
     }
@@ -105,8 +105,8 @@ final class EvidenceAnalysis {
         StringBuilder sb = new StringBuilder();
         sb.append("evidence at w0 (").append(rows.get(0).setting()).append("), ").append(rows.size())
                 .append(" runs; means over seeds (sd)\n");
-        sb.append(String.format(Locale.ROOT, "%6s %5s %16s %16s %16s %16s %16s%n", "B", "seeds", "test acc (%)",
-                "E/N", "depth C/N", "breadth", "test CE at w0"));
+        sb.append(String.format(Locale.ROOT, "%6s %5s %16s %16s %16s %16s %16s %16s%n", "B", "seeds",
+                "test acc (%)", "E/N", "depth C/N", "breadth", "test CE at w0", "kinks at w0"));
         int best = -1;
         double bestAccuracy = Double.NEGATIVE_INFINITY;
         int lowest = -1;
@@ -118,8 +118,9 @@ final class EvidenceAnalysis {
             double[] depth = stats(runs, Row::depth);
             double[] breadth = stats(runs, Row::breadth);
             double[] ce = stats(runs, Row::testCrossEntropyW0);
-            sb.append(String.format(Locale.ROOT, "%6d %5d %16s %16s %16s %16s %16s%n", grid.get(i), runs.size(),
-                    pm(acc, 2), pm(e, 4), pm(depth, 4), pm(breadth, 4), pm(ce, 4)));
+            sb.append(String.format(Locale.ROOT, "%6d %5d %16s %16s %16s %16s %16s %16s%n", grid.get(i),
+                    runs.size(), pm(acc, 2), pm(e, 4), pm(depth, 4), pm(breadth, 4), pm(ce, 4),
+                    pm(stats(runs, Row::kinks), 1)));
             if (acc[0] > bestAccuracy) {
                 bestAccuracy = acc[0];
                 best = i;

@@ -46,7 +46,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
     static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,budget,lambda,test_accuracy,"
             + "log_evidence_ratio_per_example,log_evidence_ratio_per_example_error,b_simple,b_simple_error,"
             + "curvature,point,cost_per_example,breadth_per_example,test_accuracy_w0,test_cross_entropy_w0,"
-            + "test_cross_entropy,polish_gain,polish_distance,polish_iterations,gradient_norm_w0";
+            + "test_cross_entropy,polish_gain,polish_distance,polish_iterations,gradient_norm_w0,kinks_w0";
 
     /** Independent batch pairs of the noise measurement. */
     static final int NOISE_PAIRS = 30;
@@ -104,7 +104,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
             laplace = dualFits ? laplace.withDualGaussNewton() : laplace.withGaussNewton();
         }
         Cost cost = Cost.of(net, lambda);
-        double[] figures = new double[11];
+        double[] figures = new double[12];
         java.util.Arrays.fill(figures, Double.NaN);
         if (!result.diverged()) {
             double[] w0 = w;
@@ -126,6 +126,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
             figures[4] = onTest.accuracy(w0);
             figures[5] = onTest.crossEntropy(w0) / test.size();
             figures[10] = evidence.gradientNorm();
+            figures[11] = net.kinksAt(w0);
         }
         figures[6] = result.testCrossEntropy();
         double ratio = figures[0];
@@ -140,10 +141,10 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
                 noise[1] = e.error();
             });
         }
-        String line = key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+        String line = key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                 lambda, result.testAccuracy(), ratio, error, noise[0], noise[1], gaussNewton ? "ggn" : "hessian",
                 polish ? "minimum" : "end", figures[2], figures[3], figures[4], figures[5], figures[6], figures[7],
-                figures[8], figures[9], figures[10]);
+                figures[8], figures[9], figures[10], Double.isNaN(figures[11]) ? "NaN" : (long) figures[11]);
         append(line);
     }
 
@@ -174,7 +175,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
     }
 
     /** Number of fields of a complete line. */
-    static final int FIELDS = 23;
+    static final int FIELDS = 24;
 
     /**
      * Appends one complete line in one write through an append-only channel and forces it to disk,

@@ -211,6 +211,7 @@ final class SpectrumCommand implements Callable<Integer> {
                     .field("polish_gradients", polished.gradients()).field("polish_cost_to_gain", polished.costToGain())
                     .field("polish_s", polishSeconds);
         }
+        json.field("kinks", net.kinksAt(w));
         json
                 .field("gradient_s", gradientSeconds).field("hvp_s", hvpSeconds)
                 .field("hvp_over_gradient", hvpSeconds / gradientSeconds)

@@ -19,7 +19,7 @@ class EvidenceAnalysisTest {
     private static EvidenceAnalysis.Row row(int b, long seed, double accuracy, double evidence, double depth,
             double breadth, double crossEntropy) {
         return new EvidenceAnalysis.Row(b, "0.1,1000,0.9,time:4000", seed, accuracy, evidence, 100.0, depth, breadth,
-                accuracy, crossEntropy, 1.0, 10, 0.5);
+                accuracy, crossEntropy, 1.0, 10, 0.5, 3);
     }
 
     /** Accuracy best at B = 64, E lowest there, breadth up and depth down with B: the mechanism. */
@@ -72,7 +72,7 @@ class EvidenceAnalysisTest {
         StringBuilder csv = new StringBuilder(RunEvidence.HEADER).append('\n');
         for (EvidenceAnalysis.Row r : supporting(-0.4)) {
             csv.append(String.format(Locale.ROOT, "%d,0.1,1000,0.9,%d,time:4000,1.0,%s,%s,0.0,%s,3.0,ggn,minimum,"
-                    + "%s,%s,%s,%s,0.3,1.0,2.0,10,0.1%n", r.batchSize(), r.seed(), r.testAccuracy(), r.evidence(),
+                    + "%s,%s,%s,%s,0.3,1.0,2.0,10,0.1,3%n", r.batchSize(), r.seed(), r.testAccuracy(), r.evidence(),
                     r.bSimple(), r.depth(), r.breadth(), r.testAccuracyW0(), r.testCrossEntropyW0()));
         }
         csv.append("16,0.1,1000,0.9,9,time:4000,1.0,0.5");          // a torn last line is left out

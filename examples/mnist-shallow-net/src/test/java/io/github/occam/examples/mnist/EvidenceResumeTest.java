@@ -30,7 +30,7 @@ class EvidenceResumeTest {
         RunKey a = RunKey.of(10, 0.1, 60, 0.9, 1, SweepBudget.updates(20));
         RunKey b = RunKey.of(20, 0.1, 60, 0.9, 1, SweepBudget.updates(20));
         RunKey orphan = RunKey.of(60, 0.1, 60, 0.9, 1, SweepBudget.updates(20));
-        String tail = ",0.01,0.5,0.3,0.0,700.0,60.0,ggn,minimum,0.5,0.2,0.9,0.3,0.3,1.0,2.0,10,0.1\n";
+        String tail = ",0.01,0.5,0.3,0.0,700.0,60.0,ggn,minimum,0.5,0.2,0.9,0.3,0.3,1.0,2.0,10,0.1,0\n";
         Files.writeString(csv, RunEvidence.HEADER + "\n" + RunEvidence.key(a) + tail + RunEvidence.key(orphan) + tail
                 + RunEvidence.key(a) + tail + RunEvidence.key(b) + tail + RunEvidence.key(b) + ",0.01,0.5");
         List<RunRecord> done = List.of(record(a), record(b));
@@ -73,7 +73,7 @@ class EvidenceResumeTest {
         Set<String> evidenceKeys = new HashSet<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            assertThat(f).as(line).hasSize(23);
+            assertThat(f).as(line).hasSize(RunEvidence.FIELDS);
             assertThat(evidenceKeys.add(String.join(",", List.of(f).subList(0, 6)))).as(line).isTrue();
         }
         assertThat(evidenceKeys).isEqualTo(runKeys);
