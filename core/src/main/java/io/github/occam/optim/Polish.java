@@ -3,17 +3,24 @@ package io.github.occam.optim;
 import static io.github.occam.internal.Vectors.dot;
 
 import io.github.occam.Cost;
+import io.github.occam.GaussNewton;
+import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
 import io.github.occam.internal.Vectors;
+import io.github.occam.linalg.ConjugateGradients;
 import io.github.occam.optim.Minimum.Status;
 
 /**
- * The minimum nearest a point, such as the end of SGD training: L-BFGS from the point, stopped
- * when no descent is left (beyond the paper: its Laplace formula assumes a minimum, and the end
- * of SGD is not one). A ReLU network's cost is only piecewise smooth, and the minimum nearest a
- * point can sit on a kink, where \(|\nabla C|\) does not vanish; so the stopping rule is not a
- * gradient norm but the gain: the search stops when neither the quasi-Newton step nor a step
- * along \(-\nabla C\) lowers C by the tolerance (1e-3 nats by default).
+ * The minimum nearest a point, such as the end of SGD training: L-BFGS from the point, then
+ * Newton-CG steps on curvature products where L-BFGS gains too little, stopped when no descent
+ * is left (beyond the paper: its Laplace formula assumes a minimum, and the end of SGD is not
+ * one). A ReLU network's cost is only piecewise smooth, and the minimum nearest a point can sit on
+ * a kink, where \(|\nabla C|\) does not vanish; so the stopping rule is not a gradient norm but
+ * the gain: the search stops when none of the quasi-Newton step, a step along \(-\nabla C\) and
+ * a Newton step lowers C by the tolerance (1e-3 nats by default). The Newton step solves
+ * \((G + \lambda I) d = -\nabla C\) by conjugate gradients (at most 50 products, to a relative
+ * residual of 1e-2) on the Gauss-Newton curvature where the model has one (positive definite, so
+ * defined on both sides of a kink), else on the Hessian.
  *
  * <p>The {@link Result} says what it took and where it ended: iterations and gradients, C and
  * \(|\nabla C|\) before and after, \(|w_0 - w_{start}|\), and the cost the quasi-Newton model says
@@ -31,6 +38,11 @@ public final class Polish {
 
     /** The default iteration limit. */
     public static final int DEFAULT_MAX_ITERATIONS = 10_000;
+
+    /** The most curvature products of one Newton step's conjugate gradients. */
+    private static final int NEWTON_PRODUCTS = 50;
+    /** The relative residual at which a Newton step's conjugate gradients stop. */
+    private static final double NEWTON_RESIDUAL = 1e-2;
 
     private final double tolerance;
     private final int maxIterations;
@@ -79,9 +91,12 @@ public final class Polish {
      * @param iterations L-BFGS iterations
      * @param gradients evaluations of C and its gradient
      * @param costToGain what the quasi-Newton model predicts one more step would gain, nats
+     * @param curvatureProducts products with the curvature made by the Newton steps
+     * @param newtonSteps Newton steps taken (those that gained the tolerance)
      */
     public record Result(Minimum minimum, double startCost, double startGradientNorm,
-            double distance, int iterations, long gradients, double costToGain) {
+            double distance, int iterations, long gradients, double costToGain,
+            long curvatureProducts, int newtonSteps) {
 
         /** Returns C at the end. */
         public double cost() {
@@ -116,6 +131,9 @@ public final class Polish {
         LbfgsMemory memory = new LbfgsMemory(p);
         double[] direction = new double[p];
         double[] steepest = new double[p];
+        ConjugateGradients cg = ConjugateGradients.of(p);
+        int newtonSteps = 0;
+        long curvatureProducts = 0;
         int iteration = 0;
         double toGain = Double.NaN;
         Status status = Status.CONVERGED;
@@ -142,27 +160,62 @@ public final class Polish {
             if (moved && before - x.cost >= tolerance) {
                 continue;
             }
-            // the quasi-Newton step gained less than the tolerance: is any descent left?
-            if (!gains(counted, x, steepest, trial)) {
+            // the quasi-Newton step gained less than the tolerance: is any descent left? A step
+            // along -g is kept wherever it lowers C, then a Newton step is tried from there
+            double beforeSteepest = x.cost;
+            if (steepestDescent(counted, x, steepest, trial)) {
+                memory.update(x, trial);
+                x.swap(trial);
+            }
+            if (beforeSteepest - x.cost >= tolerance) {
+                continue;
+            }
+            boolean newton = newtonGains(cost, counted, x, direction, trial, cg);
+            curvatureProducts += cg.products();
+            if (!newton) {
                 break;
             }
+            newtonSteps++;
             memory.update(x, trial);
             x.swap(trial);
         }
         double distance = distance(x.w, start);
         Minimum minimum = new Minimum(x.w, x.cost, x.gradientNorm, Double.NaN, iteration, status);
         return new Result(minimum, startCost, startNorm, distance, iteration, model.evaluations,
-                toGain);
+                toGain, curvatureProducts, newtonSteps);
     }
 
-    /** Tries a line search along -g from x into trial; whether it gains the tolerance. */
-    private boolean gains(Cost cost, Iterate x, double[] steepest, Iterate trial) {
+    /**
+     * Tries a Newton step from x into trial: \((G + \lambda I) d = -g\) by conjugate gradients
+     * (the Hessian where the model has no Gauss-Newton form), then a line search from step 1;
+     * whether it gains the tolerance; {@code cg.products()} says what the solve took.
+     */
+    private boolean newtonGains(Cost cost, Cost counted, Iterate x, double[] d, Iterate trial,
+            ConjugateGradients cg) {
+        SymmetricOperator curvature = cost.model() instanceof GaussNewton
+                ? cost.gaussNewtonAt(x.w) : cost.hessianAt(x.w);
+        double[] negative = new double[d.length];
+        for (int j = 0; j < d.length; j++) {
+            negative[j] = -x.gradient[j];
+            d[j] = 0.0;
+        }
+        cg.solve(curvature, negative, d, NEWTON_RESIDUAL, NEWTON_PRODUCTS);
+        if (!(dot(d, x.gradient) < 0.0)) {
+            return false;
+        }
+        double step = LineSearch.search(counted, x, d, 1.0, trial);
+        return step > 0.0 && x.cost - trial.cost >= tolerance;
+    }
+
+    /** Tries a line search along -g from x into trial; whether it lowered C at all. */
+    private static boolean steepestDescent(Cost cost, Iterate x, double[] steepest,
+            Iterate trial) {
         for (int j = 0; j < steepest.length; j++) {
             steepest[j] = -x.gradient[j];
         }
         double step = LineSearch.search(cost, x, steepest, Math.min(1.0, 1.0 / x.gradientNorm),
                 trial);
-        return step > 0.0 && x.cost - trial.cost >= tolerance;
+        return step > 0.0 && trial.cost < x.cost;
     }
 
     private static double distance(double[] a, double[] b) {

@@ -95,13 +95,17 @@ final class SpectrumCommand implements Callable<Integer> {
             + "the initialization without --weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--minimize", description = "First polish the point to the nearest minimum of C (L-BFGS "
-            + "until no step gains 1e-3 nats) and report what it took; everything after is at the polished point.")
+    @Option(names = "--minimize", description = "First polish the point to the nearest minimum of C (L-BFGS, "
+            + "then Newton-CG, until no step gains 1e-3 nats) and report what it took; everything after is at the polished point.")
     boolean minimize;
 
     @Option(names = "--write-point", paramLabel = "FILE.npy", description = "Write the point the spectrum and "
             + "evidence were computed at (after --minimize) as float64 .npy.")
     Path writePoint;
+
+    @Option(names = "--train-seed", paramLabel = "SEED", description = "Evaluate on the training subset of N digits "
+            + "that a sweep run with this seed trained on (default: the first N digits of the pool).")
+    Long trainSeed;
 
     @Option(names = "--evidence", description = "Also compute the log Occam factor and the log evidence ratio.")
     boolean evidence;
@@ -153,7 +157,8 @@ final class SpectrumCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Digits digits = Digits.bundled();
-        Dataset train = OptionNames.named(Map.of("train size N", "--n"), () -> digits.train(n));
+        Dataset train = OptionNames.named(Map.of("train size N", "--n"),
+                () -> trainSeed == null ? digits.train(n) : digits.train(n, trainSeed));
         ShallowNetShape shape = new ShallowNetShape(train.featureCount(), hidden, 10);
         int p = shape.parameterCount();
         Method chosen = method != null ? method
@@ -209,6 +214,8 @@ final class SpectrumCommand implements Callable<Integer> {
                     .field("polish_gradient_norm_after", polished.minimum().gradientNorm())
                     .field("polish_distance", polished.distance()).field("polish_iterations", polished.iterations())
                     .field("polish_gradients", polished.gradients()).field("polish_cost_to_gain", polished.costToGain())
+                    .field("polish_curvature_products", polished.curvatureProducts())
+                    .field("polish_newton_steps", polished.newtonSteps())
                     .field("polish_s", polishSeconds);
         }
         json.field("kinks", net.kinksAt(w));

@@ -102,7 +102,7 @@ class SpectrumCommandTest {
         String json = out.toString();
         assertThat(json).contains("\"method\": \"dual\"").contains("\"curvature\": \"ggn\"");
         assertThat(number(json, "log_evidence_ratio")).isCloseTo(dense,
-                org.assertj.core.api.Assertions.within(1e-9 * Math.abs(dense)));
+                within(1e-9 * Math.abs(dense)));
         assertThat(number(json, "sum_log_ratio_error")).isZero();
     }
 
@@ -121,7 +121,28 @@ class SpectrumCommandTest {
         io.github.occam.models.ShallowNetwork net = io.github.occam.models.ShallowNetwork.of(
                 digits.train(50).featuresAsDouble(), digits.train(50).labels(), 3, 10);
         assertThat(io.github.occam.Cost.of(net, 1.0).value(w)).isCloseTo(after,
-                org.assertj.core.api.Assertions.within(1e-9 * after));
+                within(1e-9 * after));
+    }
+
+    @Test
+    void trainSeedEvaluatesOnTheSubsetASweepRunDrew() throws IOException {
+        Path point = dir.resolve("w.npy");
+        ShallowNetShape shape = new ShallowNetShape(784, 3, 10);
+        Npy.write(point, shape.initialParameters(5L));
+        assertThat(run("spectrum", "--n", "50", "--hidden", "3", "--k", "2", "--repeats", "1", "--evidence",
+                "--weights", point.toString(), "--train-seed", "7", "--lambda", "1")).as(err.toString()).isZero();
+        double cost = number(out.toString(), "cost");
+        Digits digits = digitsOrFail();
+        io.github.occam.data.Dataset subset = digits.train(50, 7L);
+        io.github.occam.models.ShallowNetwork net = io.github.occam.models.ShallowNetwork.of(
+                subset.featuresAsDouble(), subset.labels(), 3, 10);
+        double[] w = shape.initialParameters(5L);
+        assertThat(cost).isCloseTo(io.github.occam.Cost.of(net, 1.0).value(w),
+                within(1e-9 * cost));
+        io.github.occam.data.Dataset first = digits.train(50);
+        assertThat(cost).as("not the first 50 digits' cost").isNotCloseTo(io.github.occam.Cost.of(
+                io.github.occam.models.ShallowNetwork.of(first.featuresAsDouble(), first.labels(), 3, 10), 1.0)
+                .value(w), within(1e-6 * cost));
     }
 
     @Test
