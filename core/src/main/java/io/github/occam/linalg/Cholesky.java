@@ -27,6 +27,8 @@ public final class Cholesky {
     private static final int BLOCK = 128;
     /** Multiply-adds of an update from which its rows are spread over the cores. */
     private static final double PARALLEL_WORK = 4e6;
+    /** Rows from which the column work of a group is spread over the cores. */
+    private static final int PARALLEL_ROWS = 2048;
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private Cholesky() {
@@ -45,9 +47,26 @@ public final class Cholesky {
     public static boolean factor(double[][] a, double tau, double[][] l) {
         int p = a.length;
         for (int i = 0; i < p; i++) {
-            double[] li = java.util.Arrays.copyOf(a[i], i + 1);
-            li[i] += tau;
-            l[i] = li;
+            l[i] = java.util.Arrays.copyOf(a[i], i + 1);
+        }
+        return factorInPlace(l, tau);
+    }
+
+    /**
+     * Factors the lower triangle of {@code a + tau I} in place: on return entry [i][j], j &lt;= i,
+     * of {@code a} holds L (the entries above the diagonal are not read or written). For a matrix
+     * the caller no longer needs, it saves the copy {@link #factor} makes.
+     *
+     * @param a a square matrix (its rows at least as long as their index + 1), overwritten
+     * @param tau a multiple of the identity added to {@code a}
+     * @return false if the matrix is not positive definite (or a pivot is not finite); a is then
+     *     undefined
+     */
+    public static boolean factorInPlace(double[][] a, double tau) {
+        int p = a.length;
+        double[][] l = a;
+        for (int i = 0; i < p; i++) {
+            l[i][i] += tau;
         }
         for (int k0 = 0; k0 < p; k0 += BLOCK) {
             int k1 = Math.min(k0 + BLOCK, p);
@@ -67,7 +86,11 @@ public final class Cholesky {
         return true;
     }
 
-    /** Factors columns k0 .. k1 - 1 (at most 4), whose entries hold every earlier update. */
+    /**
+     * Factors columns k0 .. k1 - 1 (at most 4), whose entries hold every earlier update: the
+     * diagonal block first, then the rows below it, each row on its own (spread over the cores
+     * when there are many: each row takes the same operations on any thread).
+     */
     private static boolean factorGroup(double[][] l, int k0, int k1) {
         int p = l.length;
         for (int k = k0; k < k1; k++) {
@@ -79,18 +102,34 @@ public final class Cholesky {
             if (!(d > 0.0 && d < Double.POSITIVE_INFINITY)) {
                 return false;
             }
-            double pivot = Math.sqrt(d);
-            lk[k] = pivot;
-            for (int i = k + 1; i < p; i++) {
-                double[] li = l[i];
-                double s = li[k];
-                for (int m = k0; m < k; m++) {
-                    s -= li[m] * lk[m];
-                }
-                li[k] = s / pivot;
+            lk[k] = Math.sqrt(d);
+            for (int i = k + 1; i < k1; i++) {
+                solveRow(l, l[i], k0, k);
             }
         }
+        int rows = p - k1;
+        int tasks = rows < PARALLEL_ROWS ? 1 : 8 * THREADS;
+        Tasks.run(tasks == 1 ? 1 : THREADS, tasks, (t, worker) -> {
+            int first = k1 + (int) ((long) rows * t / tasks);
+            int last = k1 + (int) ((long) rows * (t + 1) / tasks);
+            for (int i = first; i < last; i++) {
+                double[] li = l[i];
+                for (int k = k0; k < k1; k++) {
+                    solveRow(l, li, k0, k);
+                }
+            }
+        });
         return true;
+    }
+
+    /** Sets li[k] = (li[k] - sum_{m in [k0, k)} li[m] l[k][m]) / l[k][k]. */
+    private static void solveRow(double[][] l, double[] li, int k0, int k) {
+        double[] lk = l[k];
+        double s = li[k];
+        for (int m = k0; m < k; m++) {
+            s -= li[m] * lk[m];
+        }
+        li[k] = s / lk[k];
     }
 
     /**
@@ -100,14 +139,18 @@ public final class Cholesky {
     private static void update(double[][] l, int k0, int k1, int from, int to) {
         int p = l.length;
         int width = k1 - k0;
-        double[][] columns = new double[width][];
-        for (int m = 0; m < width; m++) {
-            double[] column = new double[to];
-            for (int j = from; j < to; j++) {
-                column[j] = l[j][k0 + m];
+        double[][] columns = new double[width][to];
+        int span = to - from;
+        int copies = span < PARALLEL_ROWS ? 1 : 8 * THREADS;
+        Tasks.run(copies == 1 ? 1 : THREADS, copies, (t, worker) -> {
+            int last = from + (int) ((long) span * (t + 1) / copies);
+            for (int j = from + (int) ((long) span * t / copies); j < last; j++) {
+                double[] row = l[j];
+                for (int m = 0; m < width; m++) {
+                    columns[m][j] = row[k0 + m];
+                }
             }
-            columns[m] = column;
-        }
+        });
         double rows = p - from;
         double work = rows * Math.min(rows, to - from) * width;
         int blocks = work < PARALLEL_WORK ? 1 : 8 * THREADS;

@@ -18,6 +18,8 @@ public final class GramMatrix {
 
     /** Columns of R per pass over the Gram matrix. */
     private static final int BLOCK = 128;
+    /** Rows and columns of a tile of {@link #mirrorLower}. */
+    private static final int TILE = 64;
     /** Multiply-adds from which the rows are spread over the threads. */
     private static final double PARALLEL_WORK = 4e6;
 
@@ -68,12 +70,30 @@ public final class GramMatrix {
                 Kernels.subtractProducts(gram, negated, start, width, block, first, last, 0, m);
             });
         }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < i; j++) {
-                gram[j][i] = gram[i][j];
+        mirrorLower(gram);
+        return gram;
+    }
+
+    /**
+     * Copies the strict lower triangle of a square matrix onto its upper triangle, in tiles of
+     * 64 x 64 so that the column-wise writes stay in the cache.
+     *
+     * @param a a square matrix, changed in place
+     */
+    public static void mirrorLower(double[][] a) {
+        int m = a.length;
+        for (int i0 = 0; i0 < m; i0 += TILE) {
+            int i1 = Math.min(i0 + TILE, m);
+            for (int j0 = 0; j0 <= i0; j0 += TILE) {
+                for (int i = i0; i < i1; i++) {
+                    double[] row = a[i];
+                    int j1 = Math.min(j0 + TILE, i);
+                    for (int j = j0; j < j1; j++) {
+                        a[j][i] = row[j];
+                    }
+                }
             }
         }
-        return gram;
     }
 
     /** The rows of a lower triangle of m rows that hold fraction b / blocks of its entries. */

@@ -123,18 +123,38 @@ abstract class LabelledModel implements Classifier {
     }
 
     /**
-     * Returns the factors of the softmax curvature \(\mathrm{diag}(p) - p p^T\) of each row of
-     * {@code probabilities} (N x n): \(L = \mathrm{diag}(\sqrt p) - p \sqrt{p}^T\), row-major.
+     * Returns factors of rank n - 1 of the softmax curvature \(\Lambda = \mathrm{diag}(p) - p p^T\)
+     * of each row of {@code probabilities} (N x n), n x (n - 1), row-major. With \(s = \sqrt p\),
+     * \(L = \mathrm{diag}(s) - p s^T\) has \(L L^T = \Lambda\) and \(L s = 0\); a Householder
+     * reflection H with \(H s = -e_m\) (m the largest entry of s, \(v = s + e_m\)) turns L into
+     * LH, whose column m is \(-L s = 0\), so the other n - 1 columns of LH factor \(\Lambda\):
+     * \((LH)_{ka} = L_{ka} - L_{km} v_a / (1 + s_m)\). The dual matrix is then N (n - 1) on a
+     * side, not N n, with the same determinant.
      */
     static double[][] softmaxFactors(double[][] probabilities) {
         double[][] factors = new double[probabilities.length][];
         for (int i = 0; i < probabilities.length; i++) {
             double[] pr = probabilities[i];
             int n = pr.length;
-            double[] l = new double[n * n];
+            double[] s = new double[n];
+            int m = 0;
             for (int k = 0; k < n; k++) {
+                s[k] = Math.sqrt(pr[k]);
+                if (s[k] > s[m]) {
+                    m = k;
+                }
+            }
+            double[] l = new double[n * (n - 1)];
+            for (int k = 0; k < n; k++) {
+                double lkm = (k == m ? s[m] : 0.0) - pr[k] * s[m];
+                int column = 0;
                 for (int a = 0; a < n; a++) {
-                    l[k * n + a] = (k == a ? Math.sqrt(pr[k]) : 0.0) - pr[k] * Math.sqrt(pr[a]);
+                    if (a == m) {
+                        continue;
+                    }
+                    double lka = (k == a ? s[a] : 0.0) - pr[k] * s[a];
+                    l[k * (n - 1) + column] = lka - lkm * s[a] / (1.0 + s[m]);
+                    column++;
                 }
             }
             factors[i] = l;

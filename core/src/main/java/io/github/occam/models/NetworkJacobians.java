@@ -60,16 +60,17 @@ final class NetworkJacobians {
         int size = net.data.size;
         int hidden = net.hidden;
         int classes = net.classes;
+        int rank = classes - 1;
         Forward forward = new Forward(net, w, true);
         double[][] factors = LabelledModel.softmaxFactors(forward.probabilities);
-        double[][] stacked = new double[size * classes][hidden];
+        double[][] stacked = new double[size * rank][hidden];
         Tasks.run(net.threads, size, (i, worker) -> {
             double[] l = factors[i];
             boolean[] on = forward.on[i];
-            for (int a = 0; a < classes; a++) {
-                double[] row = stacked[i * classes + a];
+            for (int a = 0; a < rank; a++) {
+                double[] row = stacked[i * rank + a];
                 for (int k = 0; k < classes; k++) {
-                    double coefficient = l[k * classes + a];
+                    double coefficient = l[k * rank + a];
                     int offset = net.w2Offset + k * hidden;
                     for (int j = 0; j < hidden; j++) {
                         row[j] += coefficient * w[offset + j];
@@ -85,32 +86,28 @@ final class NetworkJacobians {
         double[][] inputs = net.inputGram(1.0);
         double[][] hh = hiddenGram(net, forward.h);
         double[][] m = GramMatrix.of(stacked, net.threads);
-        int rows = size * classes;
+        int rows = size * rank;
         Tasks.run(net.threads, rows, (r, worker) -> {
-            int i = r / classes;
-            int a = r % classes;
+            int i = r / rank;
+            int a = r % rank;
             double[] l = factors[i];
             double[] row = m[r];
             for (int c = 0; c <= r; c++) {
-                int i2 = c / classes;
-                int b = c % classes;
+                int i2 = c / rank;
+                int b = c % rank;
                 double[] l2 = factors[i2];
                 double ll = 0.0;
                 for (int k = 0; k < classes; k++) {
-                    ll += l[k * classes + a] * l2[k * classes + b];
+                    ll += l[k * rank + a] * l2[k * rank + b];
                 }
                 row[c] = inputs[i][i2] * row[c] + hh[i][i2] * ll;
             }
         });
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < r; c++) {
-                m[c][r] = m[r][c];
-            }
-        }
+        GramMatrix.mirrorLower(m);
         return m;
     }
 
-    /** \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */
+    /** Factors of rank n - 1 of \(\mathrm{diag}(p_i) - p_i p_i^T\) for each example. */
     static double[][] curvatureFactors(ShallowNetwork net, double[] w) {
         return LabelledModel.softmaxFactors(new Forward(net, w, true).probabilities);
     }

@@ -135,6 +135,12 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
         return classes;
     }
 
+    /** Returns n - 1: the softmax curvature \(\mathrm{diag}(p) - p p^T\) has rank n - 1. */
+    @Override
+    public int curvatureRank() {
+        return classes - 1;
+    }
+
     /**
      * Returns \(J J^T\) at {@code w} in closed form (Smith &amp; Le's network, see
      * {@code DESIGN}, section 2c): with \(h_i\) the hidden activations and \(D_{ij} = [a_{ij} &gt;
@@ -162,7 +168,10 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
         return NetworkJacobians.dualMatrix(this, w);
     }
 
-    /** Returns \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */
+    /**
+     * Returns a factor of rank n - 1 of \(\mathrm{diag}(p_i) - p_i p_i^T\) for each example,
+     * n x (n - 1), row-major (see {@link OutputJacobians#scoreCurvatureFactors}).
+     */
     @Override
     public double[][] scoreCurvatureFactors(double[] w) {
         Checks.finiteVector("w", w, p);

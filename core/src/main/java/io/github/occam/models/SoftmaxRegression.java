@@ -164,6 +164,12 @@ public final class SoftmaxRegression extends LabelledModel implements OutputJaco
         return classes;
     }
 
+    /** Returns n - 1: the softmax curvature \(\mathrm{diag}(p) - p p^T\) has rank n - 1. */
+    @Override
+    public int curvatureRank() {
+        return classes - 1;
+    }
+
     /**
      * Returns \(J_i J_{i'}^T = (\tilde x_i \cdot \tilde x_{i'}) I_n\): class c's score depends on
      * block c of the parameters only.
@@ -174,7 +180,10 @@ public final class SoftmaxRegression extends LabelledModel implements OutputJaco
         return timesIdentity(inputGram(bias ? 1.0 : 0.0), classes);
     }
 
-    /** Returns \(\mathrm{diag}(\sqrt p_i) - p_i \sqrt{p_i}^T\) for each example. */
+    /**
+     * Returns a factor of rank n - 1 of \(\mathrm{diag}(p_i) - p_i p_i^T\) for each example,
+     * n x (n - 1), row-major (see {@link OutputJacobians#scoreCurvatureFactors}).
+     */
     @Override
     public double[][] scoreCurvatureFactors(double[] w) {
         return softmaxFactors(probabilities(w));

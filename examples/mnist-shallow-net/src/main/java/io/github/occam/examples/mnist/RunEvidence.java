@@ -98,8 +98,9 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
         double[] w = result.parameters();
         SpectrumMethod above = SpectrumMethod.automatic(SpectrumMethod.slq().withSeed(key.seed()));
         Laplace laplace = Laplace.of(Minimizer.automatic(), above);
-        long dual = (long) train.size() * 10;
-        boolean dualFits = 3.0 * 8.0 * dual * dual < Runtime.getRuntime().maxMemory();
+        // the dual matrix is N (n - 1) on a side; room for it twice (two runs at once) and a margin
+        long dual = (long) train.size() * 9;
+        boolean dualFits = 2.5 * 8.0 * dual * dual < Runtime.getRuntime().maxMemory();
         if (gaussNewton) {
             laplace = dualFits ? laplace.withDualGaussNewton() : laplace.withGaussNewton();
         }
