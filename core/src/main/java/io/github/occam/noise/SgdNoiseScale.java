@@ -34,7 +34,7 @@ import io.github.occam.internal.Checks;
  * @param momentum m, in [0, 1)
  */
 public record SgdNoiseScale(double learningRate, int trainingSetSize, int batchSize,
-        double momentum) {
+        double momentum) implements java.io.Serializable {
 
     /** Checks eps &gt; 0, N &gt;= 1, B in [1, N] and m in [0, 1). */
     public SgdNoiseScale {

@@ -25,7 +25,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * {@code sweep --evidence} and {@code --save-weights}: what happens to each run's final network.
@@ -36,11 +35,11 @@ import java.util.function.BiConsumer;
  * run; {@link EvidenceAnalysis} reads them.
  *
  * <pre>{@code
- * RunEvidence after = new RunEvidence(digits, 800, 0.01, dir.resolve("evidence.csv"), saved);
- * TrainerRuns runs = new TrainerRuns(digits, 800, 0.0).afterEachRun(after);
+ * String line = RunEvidence.line(digits, 800, new RunEvidence.Settings(1.0, true, true), key, result);
+ * RunEvidence.append(dir.resolve("evidence.csv"), line);      // on the thread that writes the files
  * }</pre>
  */
-final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
+public final class RunEvidence {
 
     /** The header of {@code evidence.csv}. */
     static final String HEADER = "batch_size,learning_rate,train_size,momentum,seed,budget,lambda,test_accuracy,"
@@ -51,48 +50,30 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
     /** Independent batch pairs of the noise measurement. */
     static final int NOISE_PAIRS = 30;
 
-    private final Digits digits;
-    private final int hidden;
-    private final double lambda;
-    private final Path csv;
-    private final SavedWeights saved;
-    private final boolean gaussNewton;
-    private final boolean polish;
-
     /**
-     * @param csv where the evidence goes, or null for none
-     * @param saved where the networks go, or null for nowhere
-     */
-    RunEvidence(Digits digits, int hidden, double lambda, Path csv, SavedWeights saved) {
-        this(digits, hidden, lambda, csv, saved, true, true);
-    }
-
-    /**
+     * How the evidence of each run is taken.
+     *
+     * @param lambda      the prior precision of the evidence, finite and &gt; 0
      * @param gaussNewton the Gauss-Newton curvature (exact through the dual matrix where it fits in
      *                    memory, SLQ on the Gauss-Newton products above), else the Hessian
      *                    (exact up to P = 3000, SLQ above)
      * @param polish      whether the evidence is taken at the minimum of C nearest the end point
      *                    ({@link Polish}), else at the end point as it is
      */
-    RunEvidence(Digits digits, int hidden, double lambda, Path csv, SavedWeights saved, boolean gaussNewton,
-                boolean polish) {
-        this.digits = digits;
-        this.hidden = hidden;
-        this.lambda = lambda;
-        this.csv = csv;
-        this.saved = saved;
-        this.gaussNewton = gaussNewton;
-        this.polish = polish;
+    public record Settings(double lambda, boolean gaussNewton, boolean polish) implements java.io.Serializable {
     }
 
-    @Override
-    public void accept(RunKey key, SgdResult result) {
-        if (saved != null) {
-            saved.save(SavedWeights.name(key), result.parameters());
-        }
-        if (csv == null) {
-            return;
-        }
+    private RunEvidence() {
+    }
+
+    /**
+     * Computes the evidence of one run's final network and returns its {@code evidence.csv} line
+     * (newline-terminated). Writes nothing.
+     */
+    static String line(Digits digits, int hidden, Settings settings, RunKey key, SgdResult result) {
+        double lambda = settings.lambda();
+        boolean gaussNewton = settings.gaussNewton();
+        boolean polish = settings.polish();
         Dataset train = digits.train(key.trainSize(), key.seed());   // the run's own subset
         ShallowNetwork net = ShallowNetwork.of(train.featuresAsDouble(), train.labels(), hidden, 10);
         double[] w = result.parameters();
@@ -142,11 +123,10 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
                 noise[1] = e.error();
             });
         }
-        String line = key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+        return key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
                 lambda, result.testAccuracy(), ratio, error, noise[0], noise[1], gaussNewton ? "ggn" : "hessian",
                 polish ? "minimum" : "end", figures[2], figures[3], figures[4], figures[5], figures[6], figures[7],
                 figures[8], figures[9], figures[10], Double.isNaN(figures[11]) ? "NaN" : (long) figures[11]);
-        append(line);
     }
 
     /**
@@ -182,7 +162,7 @@ final class RunEvidence implements BiConsumer<RunKey, SgdResult> {
      * Appends one complete line in one write through an append-only channel and forces it to disk,
      * as {@code runs.csv} is written, so that a kill leaves at most a torn last line.
      */
-    private synchronized void append(String line) {
+    static synchronized void append(Path csv, String line) {
         try (FileChannel channel = FileChannel.open(csv, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(((channel.size() == 0 ? HEADER + "\n" : "") + line)

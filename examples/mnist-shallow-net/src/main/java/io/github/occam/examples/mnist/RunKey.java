@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param seed   the seed of the training subset, initialization and batch order
  * @param budget epochs, updates or SDE time
  */
-public record RunKey(SgdNoiseScale sgd, long seed, SweepBudget budget) {
+public record RunKey(SgdNoiseScale sgd, long seed, SweepBudget budget) implements java.io.Serializable {
 
     /** Checks the components; every message names the argument and its bad value. */
     public RunKey {

@@ -22,7 +22,7 @@ package io.github.occam.examples.mnist;
  */
 public record RunRecord(RunKey key, double epochs, long updates, double noiseScale,
                         double trainAccuracy, double testAccuracy, double trainCrossEntropy,
-                        double testCrossEntropy, boolean diverged, double seconds) {
+                        double testCrossEntropy, boolean diverged, double seconds) implements java.io.Serializable {
 
     /**
      * A run whose training accuracy is below this many times the chance level 1/K counts as

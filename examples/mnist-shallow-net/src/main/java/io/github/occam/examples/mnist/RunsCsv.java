@@ -132,6 +132,48 @@ public final class RunsCsv {
     }
 
     /**
+     * Puts the complete lines of a sweep's CSV file ({@code runs.csv} or {@code evidence.csv},
+     * both led by the six key fields B, eps, N, m, seed, budget) in key order: budget, eps, N, m,
+     * B, seed. Rewrites the file atomically, and only if the order changes; a torn last line is
+     * dropped. Called once a sweep has made every run: the lines were appended as runs finished,
+     * in an order that depends on timing, and the sorted file is the same wherever they ran.
+     *
+     * @throws IOException if the file cannot be read or written
+     */
+    public static void sortByKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        if (lines.length < 2) {
+            return;
+        }
+        List<String> data = new ArrayList<>();
+        for (int i = 1; i < lines.length - 1; i++) {
+            if (!lines[i].isBlank()) {
+                data.add(lines[i]);
+            }
+        }
+        List<String> sorted = new ArrayList<>(data);
+        sorted.sort(java.util.Comparator.comparing((String line) -> line.split(",", 7)[5])
+                .thenComparingDouble(line -> Double.parseDouble(line.split(",", 7)[1]))
+                .thenComparingInt(line -> Integer.parseInt(line.split(",", 7)[2]))
+                .thenComparingDouble(line -> Double.parseDouble(line.split(",", 7)[3]))
+                .thenComparingInt(line -> Integer.parseInt(line.split(",", 7)[0]))
+                .thenComparingLong(line -> Long.parseLong(line.split(",", 7)[4])));
+        boolean torn = !lines[lines.length - 1].isEmpty();
+        if (sorted.equals(data) && !torn) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(lines[0]).append('\n');
+        for (String line : sorted) {
+            out.append(line).append('\n');
+        }
+        AtomicFiles.writeString(file, out.toString());
+    }
+
+    /**
      * Opens {@code file} for appending, creating it, and writes the header first through the same
      * channel if the file is empty. Call {@link #readAndRepair(Path)} before, so that a torn last
      * line is gone.

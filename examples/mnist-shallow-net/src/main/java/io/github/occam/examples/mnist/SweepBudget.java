@@ -25,7 +25,7 @@ import java.util.Locale;
  * @param amount epochs (a whole number &gt;= 1), updates (a whole number &gt;= 1) or SDE time
  *               T &gt; 0
  */
-public record SweepBudget(Kind kind, double amount) {
+public record SweepBudget(Kind kind, double amount) implements java.io.Serializable {
 
     /** Values closer than this (relative) to a whole number count as that number in U. */
     private static final double WHOLE = 1e-9;

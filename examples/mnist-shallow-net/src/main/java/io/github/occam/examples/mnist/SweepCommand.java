@@ -36,7 +36,56 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Train a grid of runs (in parallel, resumable), then write runs.csv, optimum.csv, "
                 + "scaling.csv and the figures.")
-final class SweepCommand implements Callable<Integer> {
+public class SweepCommand implements Callable<Integer> {
+
+    /**
+     * Where the runs of a sweep execute: the local sweep's pool of threads, or a cluster. What a
+     * run computes ({@link RunComputation}) and how its outputs reach the files
+     * ({@link SweepRunner}) are the same for all.
+     */
+    public interface Execution extends AutoCloseable {
+
+        /** Runs one run and returns its outcome; called from up to {@link #parallelism()} threads. */
+        SweepRunner.RunExecutor executor();
+
+        /** How many runs are under way at once. */
+        int parallelism();
+
+        /** Says where the runs go, for the sweep's first line ("2 in parallel"). */
+        String description();
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /**
+     * Returns where the runs execute: here, {@code threads} runs at a time (all cores when null).
+     * A sweep on a cluster overrides it; called after every option and the data are checked,
+     * before anything is written.
+     *
+     * @param computation what one run computes
+     * @param threads     the {@code --threads} option, or null
+     */
+    protected Execution execution(RunComputation computation, Integer threads) {
+        int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return new Execution() {
+            @Override
+            public SweepRunner.RunExecutor executor() {
+                return computation::compute;
+            }
+
+            @Override
+            public int parallelism() {
+                return pool;
+            }
+
+            @Override
+            public String description() {
+                return pool + " in parallel";
+            }
+        };
+    }
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -131,10 +180,10 @@ final class SweepCommand implements Callable<Integer> {
             return given;
         });
         List<RunKey> plan = SweepGrid.runs(grids);
-        int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (pool < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
+        int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (!(lambda >= 0.0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("--lambda must be finite and >= 0, got " + lambda);
         }
@@ -158,38 +207,59 @@ final class SweepCommand implements Callable<Integer> {
         if (evidence) {
             RunEvidence.checkHeader(dir.resolve("evidence.csv"));     // before anything is written
         }
-        TrainerRuns trainer = new TrainerRuns(digits, hidden, lambda);
-        if (evidence || saveWeights != null) {
-            trainer.afterEachRun(new RunEvidence(digits, hidden, stated, evidence ? dir.resolve("evidence.csv") : null,
-                    saveWeights == null ? null : SavedWeights.in(saveWeights),
+        RunComputation computation = RunComputation.of(digits, data.dir, hidden, lambda);
+        if (evidence) {
+            computation = computation.withEvidence(new RunEvidence.Settings(stated,
                     evidenceCurvature == EvidenceCurvature.ggn, evidencePoint == EvidencePoint.minimum));
         }
+        if (saveWeights != null) {
+            computation = computation.withWeights();
+        }
+        SavedWeights saved = saveWeights == null ? null : SavedWeights.in(saveWeights);
+        Path evidenceCsv = evidence ? dir.resolve("evidence.csv") : null;
+        SweepRunner.Extras extras = outcome -> {
+            // before the run's record: a run in runs.csv has its other outputs
+            if (evidenceCsv != null && outcome.evidenceLine() != null) {
+                RunEvidence.append(evidenceCsv, outcome.evidenceLine());
+            }
+            if (saved != null && outcome.weights() != null) {
+                saved.save(SavedWeights.name(outcome.record().key()), outcome.weights());
+            }
+        };
         String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s %s", hidden, lambda,
                 data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize(), TRAIN_SETS);
         checkSameSettings(dir, settings, false);
         SweepLock lock = SweepLock.acquire(dir);
         try {
             checkSameSettings(dir, settings, true);
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %d in parallel, into %s%n",
-                    plan.size(), preset, hidden, lambda, digits.description(), pool,
-                    dir.toAbsolutePath().normalize());
-            out.flush();
-            if (evidence) {
-                // evidence lines of runs that a kill kept out of runs.csv are dropped: made again
-                RunEvidence.repair(dir.resolve("evidence.csv"), RunsCsv.readAndRepair(dir.resolve("runs.csv")));
+            try (Execution execution = execution(computation, threads)) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %s, into %s%n",
+                        plan.size(), preset, hidden, lambda, digits.description(), execution.description(),
+                        dir.toAbsolutePath().normalize());
+                out.flush();
+                if (evidence) {
+                    // evidence lines of runs that a kill kept out of runs.csv are dropped: made again
+                    RunEvidence.repair(evidenceCsv, RunsCsv.readAndRepair(dir.resolve("runs.csv")));
+                }
+                SweepRunner.Summary summary = SweepRunner.run(plan, dir.resolve("runs.csv"),
+                        execution.parallelism(), execution.executor(), extras,
+                        progress.enabled() ? System.err : null);
+                // the same files whatever order the runs finished in, here or on a cluster
+                RunsCsv.sortByKey(dir.resolve("runs.csv"));
+                if (evidence) {
+                    RunsCsv.sortByKey(evidenceCsv);
+                }
+                out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
+                        summary.skipped(), summary.seconds());
+                // every run of the directory, also those of earlier sweeps with other grids and budgets,
+                // each budget analysed on its own
+                out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), null, resamples));
+                if (evidence) {
+                    out.print(EvidenceAnalysis.write(dir));
+                }
+                out.flush();
             }
-            SweepRunner.Summary summary = SweepRunner.run(plan, dir.resolve("runs.csv"), pool, trainer,
-                    progress.enabled() ? System.err : null);
-            out.printf(Locale.ROOT, "%d runs done now, %d found in runs.csv, %.1f s%n", summary.ran(),
-                    summary.skipped(), summary.seconds());
-            // every run of the directory, also those of earlier sweeps with other grids and budgets,
-            // each budget analysed on its own
-            out.print(Report.write(dir, RunsCsv.readAndRepair(dir.resolve("runs.csv")), null, resamples));
-            if (evidence) {
-                out.print(EvidenceAnalysis.write(dir));
-            }
-            out.flush();
         } finally {
             lock.close();
         }

@@ -21,9 +21,11 @@ import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Runs the planned runs of a sweep that {@code runs.csv} does not hold yet, in parallel on a
- * fixed pool of threads, and appends each finished run to {@code runs.csv} at once. Each run is
- * single-threaded and seeded, so its numbers do not depend on the pool size or the order in which
- * runs finish; only the order of the lines in {@code runs.csv} does.
+ * fixed pool of threads, and appends each finished run to {@code runs.csv} at once, after its
+ * other outputs. Each run is seeded, so its numbers do not depend on the pool size or the order
+ * in which runs finish; only the order of the lines in {@code runs.csv} does, until the sweep
+ * sorts it ({@link RunsCsv#sortByKey}). The executor decides where a run executes: a thread of
+ * this JVM or a task on a cluster.
  *
  * <pre>{@code
  * SweepRunner.Summary s = SweepRunner.run(grid.runs(), out.resolve("runs.csv"), 2,
@@ -32,12 +34,23 @@ import me.tongfei.progressbar.ProgressBar;
  */
 public final class SweepRunner {
 
-    /** Trains one run. Called from the pool's threads, several at once. */
+    /** Runs one run. Called from the pool's threads, several at once. */
     @FunctionalInterface
     public interface RunExecutor {
 
-        /** Trains the run {@code key} and returns what it reached. */
-        RunRecord run(RunKey key) throws Exception;
+        /** Runs the run {@code key} (here or elsewhere) and returns what it computed. */
+        RunOutcome run(RunKey key) throws Exception;
+    }
+
+    /**
+     * Writes a run's outputs other than its record (its evidence line, its network), on the
+     * thread that writes {@code runs.csv}, just before the record.
+     */
+    @FunctionalInterface
+    public interface Extras {
+
+        /** Writes what {@code outcome} holds besides its record. */
+        void write(RunOutcome outcome) throws IOException;
     }
 
     /**
@@ -63,6 +76,15 @@ public final class SweepRunner {
      */
     public static Summary run(List<RunKey> planned, Path runsCsv, int threads, RunExecutor executor,
                               PrintStream progress) throws IOException, InterruptedException {
+        return run(planned, runsCsv, threads, executor, outcome -> { }, progress);
+    }
+
+    /**
+     * Runs what is missing from {@code runsCsv}, as {@link #run(List, Path, int, RunExecutor,
+     * PrintStream)}, writing each run's other outputs with {@code extras} before its record.
+     */
+    public static Summary run(List<RunKey> planned, Path runsCsv, int threads, RunExecutor executor,
+                              Extras extras, PrintStream progress) throws IOException, InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -82,8 +104,8 @@ public final class SweepRunner {
              // no bar when every run is already done: a resumed, finished sweep says so in its summary
              ProgressBar bar = progress == null || todo.isEmpty() ? null
                      : ProgressBars.create("sweep", Math.max(1, totalWork), progress)) {
-            CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
-            List<Future<RunRecord>> futures = new ArrayList<>();
+            CompletionService<RunOutcome> done = new ExecutorCompletionService<>(pool);
+            List<Future<RunOutcome>> futures = new ArrayList<>();
             for (RunKey key : todo) {
                 futures.add(done.submit(() -> {
                     try {
@@ -94,9 +116,9 @@ public final class SweepRunner {
                 }));
             }
             for (int i = 0; i < todo.size(); i++) {
-                RunRecord record;
+                RunOutcome outcome;
                 try {
-                    record = done.take().get();
+                    outcome = done.take().get();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof IOException io) {
@@ -104,6 +126,8 @@ public final class SweepRunner {
                     }
                     throw new IOException(cause.getMessage(), cause);
                 }
+                extras.write(outcome);
+                RunRecord record = outcome.record();
                 appender.append(record);
                 if (bar != null) {
                     bar.stepBy(estimatedWork(record.key()));

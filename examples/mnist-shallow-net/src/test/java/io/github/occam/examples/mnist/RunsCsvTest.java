@@ -25,6 +25,27 @@ class RunsCsvTest {
     }
 
     @Test
+    void sortByKeyPutsTheLinesInKeyOrderWhateverOrderTheRunsFinishedIn() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        List<RunRecord> finished = List.of(record(16, 2, 0.9), record(8, 2, 0.9), record(16, 1, 0.9),
+                record(8, 1, 0.9), record(128, 1, 0.9));
+        try (RunsCsv.Appender appender = RunsCsv.appender(file)) {
+            for (RunRecord r : finished) {
+                appender.append(r);
+            }
+        }
+        RunsCsv.sortByKey(file);
+        assertThat(RunsCsv.read(file)).containsExactly(record(8, 1, 0.9), record(8, 2, 0.9), record(16, 1, 0.9),
+                record(16, 2, 0.9), record(128, 1, 0.9));
+        // a sorted file is left as it is
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(file);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1000));
+        RunsCsv.sortByKey(file);
+        assertThat(Files.getLastModifiedTime(file).toMillis()).isEqualTo(1000);
+        assertThat(before.toMillis()).isGreaterThan(1000);
+    }
+
+    @Test
     void writesTheExactHeaderAndReadsBackWhatItAppended() throws IOException {
         Path file = dir.resolve("runs.csv");
         List<RunRecord> written = List.of(record(8, 1, 0.913), record(16, 2, 1.0 / 3.0));

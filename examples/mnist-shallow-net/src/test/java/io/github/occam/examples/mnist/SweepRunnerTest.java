@@ -22,6 +22,10 @@ class SweepRunnerTest {
             List.of(0.9), List.of(1L, 2L, 3L), SweepBudget.epochs(3)).runs();
 
     /** A stand-in trainer: a deterministic function of the key. */
+    private static RunOutcome outcome(RunKey key) {
+        return new RunOutcome(fake(key), null, null);
+    }
+
     private static RunRecord fake(RunKey key) {
         double acc = 0.5 + 0.01 * Long.hashCode(key.seed() * 31 + key.batchSize()) % 40 / 100.0;
         return new RunRecord(key, 3, 3L * 64 / key.batchSize(), key.noiseScale(), 1.0, acc, 0.1, 0.2, false, 0.0);
@@ -35,8 +39,8 @@ class SweepRunnerTest {
     void runsEverythingOnceAndResultsDoNotDependOnTheThreadCount() throws Exception {
         Path one = dir.resolve("one.csv");
         Path three = dir.resolve("three.csv");
-        SweepRunner.Summary s1 = SweepRunner.run(plan, one, 1, SweepRunnerTest::fake, null);
-        SweepRunner.Summary s3 = SweepRunner.run(plan, three, 3, SweepRunnerTest::fake, null);
+        SweepRunner.Summary s1 = SweepRunner.run(plan, one, 1, SweepRunnerTest::outcome, null);
+        SweepRunner.Summary s3 = SweepRunner.run(plan, three, 3, SweepRunnerTest::outcome, null);
         assertThat(s1.ran()).isEqualTo(24);
         assertThat(s3.ran()).isEqualTo(24);
         assertThat(sorted(RunsCsv.readAndRepair(one))).isEqualTo(sorted(RunsCsv.readAndRepair(three)));
@@ -45,9 +49,9 @@ class SweepRunnerTest {
     @Test
     void aFinishedSweepResumedShowsNoEmptyProgressBar() throws Exception {
         Path file = dir.resolve("done.csv");
-        SweepRunner.run(plan, file, 2, SweepRunnerTest::fake, null);
+        SweepRunner.run(plan, file, 2, SweepRunnerTest::outcome, null);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        SweepRunner.Summary again = SweepRunner.run(plan, file, 2, SweepRunnerTest::fake,
+        SweepRunner.Summary again = SweepRunner.run(plan, file, 2, SweepRunnerTest::outcome,
                 new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(again.ran()).isZero();
         assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0/1").doesNotContain("0%");
@@ -66,7 +70,7 @@ class SweepRunnerTest {
         AtomicInteger calls = new AtomicInteger();
         SweepRunner.Summary s = SweepRunner.run(plan, file, 2, key -> {
             calls.incrementAndGet();
-            return fake(key);
+            return outcome(key);
         }, null);
         assertThat(s.skipped()).isEqualTo(10);
         assertThat(s.ran()).isEqualTo(14);
@@ -75,14 +79,14 @@ class SweepRunnerTest {
         assertThat(all).hasSize(24);
         assertThat(all.stream().map(RunRecord::key).distinct()).hasSize(24);
         // a second resume finds nothing to do
-        assertThat(SweepRunner.run(plan, file, 2, SweepRunnerTest::fake, null).ran()).isZero();
+        assertThat(SweepRunner.run(plan, file, 2, SweepRunnerTest::outcome, null).ran()).isZero();
     }
 
     @Test
     void progressGoesToTheGivenStreamWithTheRunCount() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.PrintStream progress = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
-            SweepRunner.run(plan, dir.resolve("runs.csv"), 2, SweepRunnerTest::fake, progress);
+            SweepRunner.run(plan, dir.resolve("runs.csv"), 2, SweepRunnerTest::outcome, progress);
         }
         assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("sweep").contains("24/24 runs");
     }
@@ -95,11 +99,11 @@ class SweepRunnerTest {
             if (key.equals(bad)) {
                 throw new IllegalStateException("diverged");
             }
-            return fake(key);
+            return outcome(key);
         }, null)).isInstanceOf(IOException.class).hasMessageContaining(bad.toString())
                 .hasMessageContaining("diverged");
         assertThat(RunsCsv.readAndRepair(file)).hasSize(5);
-        assertThatThrownBy(() -> SweepRunner.run(plan, file, 0, SweepRunnerTest::fake, null))
+        assertThatThrownBy(() -> SweepRunner.run(plan, file, 0, SweepRunnerTest::outcome, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be >= 1, got 0");
     }
 }
