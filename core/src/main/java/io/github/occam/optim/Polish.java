@@ -16,8 +16,9 @@ import io.github.occam.optim.Minimum.Status;
  * is left (beyond the paper: its Laplace formula assumes a minimum, and the end of SGD is not
  * one). A ReLU network's cost is only piecewise smooth, and the minimum nearest a point can sit on
  * a kink, where \(|\nabla C|\) does not vanish; so the stopping rule is not a gradient norm but
- * the gain: the search stops when none of the quasi-Newton step, a step along \(-\nabla C\) and
- * a Newton step lowers C by the tolerance (1e-3 nats by default). The Newton step solves
+ * the gain: after at least 10 iterations, the search stops when the last 10 quasi-Newton steps
+ * together, a step along \(-\nabla C\) and a Newton step each lower C by less than the tolerance
+ * (1e-3 nats by default). The Newton step solves
  * \((G + \lambda I) d = -\nabla C\) by conjugate gradients (at most 50 products, to a relative
  * residual of 1e-2) on the Gauss-Newton curvature where the model has one (positive definite, so
  * defined on both sides of a kink), else on the Hessian.
@@ -39,6 +40,12 @@ public final class Polish {
     /** The default iteration limit. */
     public static final int DEFAULT_MAX_ITERATIONS = 10_000;
 
+    /**
+     * Iterations whose gains are added up before the stopping rule is tried: on an ill-conditioned
+     * cost, such as a network at the end of large-batch SGD, one step gains little while ten
+     * informed ones gain much (the L-BFGS memory is 10 pairs).
+     */
+    private static final int WINDOW = 10;
     /** The most curvature products of one Newton step's conjugate gradients. */
     private static final int NEWTON_PRODUCTS = 50;
     /** The relative residual at which a Newton step's conjugate gradients stop. */
@@ -134,6 +141,7 @@ public final class Polish {
         ConjugateGradients cg = ConjugateGradients.of(p);
         int newtonSteps = 0;
         long curvatureProducts = 0;
+        double[] recent = new double[WINDOW];
         int iteration = 0;
         double toGain = Double.NaN;
         Status status = Status.CONVERGED;
@@ -157,10 +165,12 @@ public final class Polish {
                 memory.update(x, trial);
                 x.swap(trial);
             }
-            if (moved && before - x.cost >= tolerance) {
+            recent[iteration % WINDOW] = before;   // C before iteration i, kept for i - WINDOW
+            if (moved && (before - x.cost >= tolerance || iteration < WINDOW
+                    || recent[(iteration + 1) % WINDOW] - x.cost >= tolerance)) {
                 continue;
             }
-            // the quasi-Newton step gained less than the tolerance: is any descent left? A step
+            // the quasi-Newton steps gained less than the tolerance: is any descent left? A step
             // along -g is kept wherever it lowers C, then a Newton step is tried from there
             double beforeSteepest = x.cost;
             if (steepestDescent(counted, x, steepest, trial)) {
