@@ -1,0 +1,32 @@
+package io.github.occam.examples.spark;
+
+import io.github.occam.examples.mnist.RunComputation;
+import io.github.occam.examples.mnist.SweepCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sweep} on Spark: every option of the local {@code sweep} (inherited, checked the same
+ * way, before anything is written), and where the runs go. Only {@link #execution} differs: the
+ * runs are Spark tasks ({@link SparkExecution}); what each computes ({@link RunComputation}) and
+ * how it reaches the files is the local sweep's code.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Train a grid of runs as Spark tasks, one per run (resumable), then write runs.csv, "
+                + "optimum.csv, scaling.csv and the figures, as the local sweep does.")
+final class SparkSweepCommand extends SweepCommand {
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[K], spark://HOST:PORT, "
+            + "yarn, k8s://... (default: the one spark-submit gives, else local[*]).")
+    String master;
+
+    @Option(names = "--spark-log", paramLabel = "FILE", description = "Where Spark's own log goes (default: "
+            + "spark-sweep.log in the temporary directory; - for standard error).")
+    String sparkLog;
+
+    /** Runs in flight at once; with --threads, that many, else Spark's default parallelism. */
+    @Override
+    protected Execution execution(RunComputation computation, Integer threads) {
+        return SparkExecution.start(master, sparkLog, computation, threads);
+    }
+}
