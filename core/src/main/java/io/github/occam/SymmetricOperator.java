@@ -35,10 +35,12 @@ public interface SymmetricOperator {
 
     /**
      * Returns A as a new dense P x P row-major array. The default applies A to the P unit vectors
-     * and symmetrizes the result, \((A + A^T) / 2\); operators with a closed form override it.
-     * Meant for P up to a few thousand.
+     * and symmetrizes the result, \((A + A^T) / 2\), after checking that it is symmetric to 1e-4
+     * of its largest entry (rounding and finite differences pass; a transposed block does not);
+     * operators with a closed form override it. Meant for P up to a few thousand.
      *
      * @return the dense matrix
+     * @throws IllegalArgumentException if A is not symmetric, naming the largest difference
      */
     default double[][] toDense() {
         int p = dimension();
@@ -52,6 +54,27 @@ public interface SymmetricOperator {
             for (int i = 0; i < p; i++) {
                 dense[i][j] = column[i];
             }
+        }
+        double largest = 0.0;
+        double worst = 0.0;
+        int worstI = 0;
+        int worstJ = 0;
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                largest = Math.max(largest, Math.abs(dense[i][j]));
+                double difference = Math.abs(dense[i][j] - dense[j][i]);
+                if (difference > worst) {
+                    worst = difference;
+                    worstI = i;
+                    worstJ = j;
+                }
+            }
+        }
+        if (worst > 1e-4 * largest) {
+            throw new IllegalArgumentException("the operator is not symmetric: its dense form has ["
+                    + worstI + "][" + worstJ + "] = " + dense[worstI][worstJ] + " but [" + worstJ + "]["
+                    + worstI + "] = " + dense[worstJ][worstI] + "; a Hessian must be symmetric: check the"
+                    + " model's hessianAt (or gaussNewtonAt)");
         }
         for (int i = 0; i < p; i++) {
             for (int j = i + 1; j < p; j++) {

@@ -143,8 +143,9 @@ public final class Lanczos {
      * @param orthonormal the vectors of V, each of length P, orthonormal (referenced, not
      *     copied: do not modify them while the workspace is used)
      * @return the workspace
-     * @throws IllegalArgumentException if an argument is null, {@code maxSteps} &lt; 1, or a
-     *     vector has the wrong length or is not finite
+     * @throws IllegalArgumentException if an argument is null, {@code maxSteps} &lt; 1, a vector
+     *     has the wrong length or is not finite, or the operator fails a probe of its symmetry
+     *     (two products: \(u^T A v\) against \(v^T A u\))
      */
     public static Lanczos of(SymmetricOperator operator, int maxSteps, double[][] orthonormal) {
         Checks.notNull("operator", operator);
@@ -154,6 +155,7 @@ public final class Lanczos {
         for (int i = 0; i < orthonormal.length; i++) {
             Checks.finiteVector("orthonormal[" + i + "]", orthonormal[i], p);
         }
+        SymmetryProbe.require(operator);
         return new Lanczos(operator, maxSteps, orthonormal.clone());
     }
 
