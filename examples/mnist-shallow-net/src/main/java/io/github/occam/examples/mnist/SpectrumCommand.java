@@ -159,7 +159,12 @@ final class SpectrumCommand implements Callable<Integer> {
         Digits digits = Digits.bundled();
         Dataset train = OptionNames.named(Map.of("train size N", "--n"),
                 () -> trainSeed == null ? digits.train(n) : digits.train(n, trainSeed));
-        ShallowNetShape shape = new ShallowNetShape(train.featureCount(), hidden, 10);
+        ShallowNetShape shape;
+        try {
+            shape = new ShallowNetShape(train.featureCount(), hidden, 10);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--hidden " + hidden + ": " + e.getMessage());
+        }
         int p = shape.parameterCount();
         Method chosen = method != null ? method
                 : SpectrumMethod.automatic().resolve(p) == SpectrumMethod.exact() ? Method.exact : Method.slq;

@@ -174,12 +174,16 @@ class SpectrumCommandTest {
             {"spectrum", "--n", "50", "--hidden", "3", "--weights", dir.resolve("missing.npy").toString()},
             {"spectrum", "--n", "50", "--hidden", "3", "--k", "2000000000"},
             {"spectrum", "--n", "50", "--hidden", "3", "--density", dir.toString()},
-            {"spectrum", "--n", "50", "--hidden", "3", "--write-point", dir.resolve("absent/w.npy").toString()}}) {
+            {"spectrum", "--n", "50", "--hidden", "3", "--write-point", dir.resolve("absent/w.npy").toString()},
+            {"spectrum", "--n", "50", "--hidden", "2147483647"}}) {
             StringWriter e = new StringWriter();
             int status = MnistShallowNet.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(e, true),
                     args);
             assertThat(status).as(String.join(" ", args) + ": " + e).isEqualTo(2);
             assertThat(e.toString().trim()).startsWith("error: ").doesNotContain("\n");
+            if (args[args.length - 1].equals("2147483647")) {
+                assertThat(e.toString()).contains("--hidden 2147483647: ");
+            }
         }
     }
 
