@@ -205,7 +205,19 @@ public final class Charts {
     public static XYChart trainingLossVsBatchSize(String title, List<OptimumAnalysis.Optimum> family, String label) {
         XYChart chart = base(title, "batch size B (log2 axis)", "final training cross-entropy (mean over seeds)");
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        // labels at the decades when the curves span one or more (else every minor tick is
+        // labelled, over one another); within one decade the minor ticks are the only labels
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0.0;
+        for (OptimumAnalysis.Optimum o : family) {
+            for (OptimumAnalysis.Point p : o.curve()) {
+                if (p.seeds() > 0 && p.trainCrossEntropy() > 0) {
+                    smallest = Math.min(smallest, p.trainCrossEntropy());
+                    largest = Math.max(largest, p.trainCrossEntropy());
+                }
+            }
+        }
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(largest >= 10 * smallest);
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
         batchSizeAxis(chart, family);
         for (int k = 0; k < family.size(); k++) {

@@ -72,4 +72,25 @@ class ChartsTest {
         assertThat(zoom.getStyler().getYAxisMin()).isGreaterThanOrEqualTo(89.0);
         assertThat(zoom.getStyler().getYAxisMax() - zoom.getStyler().getYAxisMin()).isLessThan(6.0);
     }
+
+    @Test
+    void theTrainingLossAxisLabelsDecadesWhenTheCurvesSpanThem() {
+        for (double spread : new double[] {1000.0, 3.0}) {
+            java.util.List<RunRecord> runs = new java.util.ArrayList<>();
+            for (int b = 8; b <= 64; b *= 2) {
+                for (int seed = 1; seed <= 2; seed++) {
+                    RunKey key = RunKey.of(b, 0.1, 1000, 0.9, seed, SweepBudget.time(100));
+                    long updates = key.trainerBudget().amount();
+                    // the training loss from 0.001 x spread at B = 8 down to 0.001 at B = 64
+                    double loss = 0.001 * Math.pow(spread, (64.0 / b - 1) / 7);
+                    runs.add(new RunRecord(key, (double) updates * b / 1000, updates, key.noiseScale(), 1.0,
+                            0.9 + 0.001 * b, loss, 0.3, false, 1.0));
+                }
+            }
+            OptimumAnalysis.Result result = OptimumAnalysis.analyze(runs, 10, 1L);
+            org.knowm.xchart.XYChart chart = Charts.trainingLossVsBatchSize("t", result.optima(), "learning_rate");
+            assertThat(chart.getStyler().isYAxisLogarithmicDecadeOnly()).as("spread %s", spread)
+                    .isEqualTo(spread >= 10);
+        }
+    }
 }
