@@ -50,7 +50,7 @@ class SparkSweepTest {
         StringWriter err = new StringWriter();
         int status = SparkSweep.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                 with(GRID, "--master", master, "--spark-log", dir.resolve("spark.log").toString(),
-                        "--out", out.toString()));
+                        "--save-weights", out.resolve("nets").toString(), "--out", out.toString()));
         assertThat(status).as(err.toString()).isZero();
         return status;
     }
@@ -59,7 +59,8 @@ class SparkSweepTest {
     void aSparkSweepWritesTheFilesOfTheLocalSweepWhateverTheExecutorThreads() throws IOException {
         Path local = dir.resolve("local");
         assertThat(MnistShallowNet.execute(new PrintWriter(new StringWriter(), true),
-                new PrintWriter(new StringWriter(), true), with(GRID, "--threads", "2", "--out", local.toString())))
+                new PrintWriter(new StringWriter(), true), with(GRID, "--threads", "2", "--save-weights",
+                local.resolve("nets").toString(), "--out", local.toString())))
                 .isZero();
         for (String master : new String[] {"local[1]", "local[2]"}) {
             Path out = dir.resolve(master.replaceAll("\\W", ""));
@@ -71,6 +72,17 @@ class SparkSweepTest {
                 "evidence-summary.txt", "sweep-settings.txt"}) {
                 assertThat(Files.readString(out.resolve(file))).as(master + " " + file)
                         .isEqualTo(Files.readString(local.resolve(file)));
+            }
+        }
+        // the networks travel back from the executors and are written by the driver
+        try (var nets = Files.list(local.resolve("nets"))) {
+            List<Path> files = nets.sorted().toList();
+            assertThat(files).hasSize(6);
+            for (Path file : files) {
+                for (String master : new String[] {"local1", "local2"}) {
+                    assertThat(Files.readAllBytes(dir.resolve(master).resolve("nets").resolve(file.getFileName())))
+                            .as(master + " " + file.getFileName()).isEqualTo(Files.readAllBytes(file));
+                }
             }
         }
         assertThat(dir.resolve("spark.log")).as("Spark's log went to its file").isNotEmptyFile();
