@@ -66,8 +66,9 @@ public class SweepCommand implements Callable<Integer> {
      *
      * @param computation what one run computes
      * @param threads     the {@code --threads} option, or null
+     * @throws IOException (an {@code InputException}) if an option of the execution is bad
      */
-    protected Execution execution(RunComputation computation, Integer threads) {
+    protected Execution execution(RunComputation computation, Integer threads) throws IOException {
         int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         return new Execution() {
             @Override
@@ -229,10 +230,12 @@ public class SweepCommand implements Callable<Integer> {
         String settings = String.format(Locale.ROOT, "hidden=%d lambda=%s data=%s %s", hidden, lambda,
                 data.dir == null ? "bundled" : data.dir.toAbsolutePath().normalize(), TRAIN_SETS);
         checkSameSettings(dir, settings, false);
-        SweepLock lock = SweepLock.acquire(dir);
-        try {
-            checkSameSettings(dir, settings, true);
-            try (Execution execution = execution(computation, threads)) {
+        // where the runs go is settled before anything is written: a cluster that cannot be
+        // reached leaves the folder as it was
+        try (Execution execution = execution(computation, threads)) {
+            SweepLock lock = SweepLock.acquire(dir);
+            try {
+                checkSameSettings(dir, settings, true);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "%d runs (preset %s, H = %d, lambda = %s) on %s, %s, into %s%n",
                         plan.size(), preset, hidden, lambda, digits.description(), execution.description(),
@@ -259,9 +262,9 @@ public class SweepCommand implements Callable<Integer> {
                     out.print(EvidenceAnalysis.write(dir));
                 }
                 out.flush();
+            } finally {
+                lock.close();
             }
-        } finally {
-            lock.close();
         }
         return 0;
     }

@@ -2,6 +2,8 @@ package io.github.occam.examples.spark;
 
 import io.github.occam.examples.mnist.RunComputation;
 import io.github.occam.examples.mnist.SweepCommand;
+import io.github.occam.examples.support.InputException;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,8 +27,24 @@ final class SparkSweepCommand extends SweepCommand {
     String sparkLog;
 
     /** Runs in flight at once; with --threads, that many, else Spark's default parallelism. */
+    /** The forms of master URL Spark 4 takes. */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?\\])?|local-cluster\\[.+\\]|spark://.+|yarn|k8s://.+");
+
     @Override
-    protected Execution execution(RunComputation computation, Integer threads) {
-        return SparkExecution.start(master, sparkLog, computation, threads);
+    protected Execution execution(RunComputation computation, Integer threads) throws IOException {
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new InputException("--master " + master + ": not a Spark master URL; use local[K], local[*], "
+                    + "spark://HOST:PORT, yarn or k8s://HOST:PORT");
+        }
+        if (threads != null && threads < 1) {
+            throw new InputException("--threads must be >= 1, got " + threads);
+        }
+        try {
+            return SparkExecution.start(master, sparkLog, computation, threads);
+        } catch (Exception e) {      // Spark's own exceptions, some undeclared (SparkException)
+            throw new IllegalStateException("Spark did not start" + (master == null ? "" : " on --master "
+                    + master) + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
     }
 }

@@ -122,11 +122,19 @@ class SparkSweepTest {
 
     @Test
     void badOptionsAreRefusedBeforeSparkStartsWithOneLine() {
-        StringWriter err = new StringWriter();
-        int status = SparkSweep.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-                "sweep", "--batch-sizes", "0", "--master", "local[1]", "--out", dir.resolve("bad").toString());
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("--batch-sizes");
-        assertThat(dir.resolve("bad")).doesNotExist();
+        for (String[] bad : new String[][] {{"--batch-sizes", "0", "--master", "local[1]"},
+            {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "bogus"},
+            {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "local[0]"}}) {
+            StringWriter err = new StringWriter();
+            List<String> args = new ArrayList<>(List.of("sweep", "--hidden", "2"));
+            args.addAll(List.of(bad));
+            args.addAll(List.of("--out", dir.resolve("bad").toString()));
+            int status = SparkSweep.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    args.toArray(String[]::new));
+            assertThat(status).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString().strip()).doesNotContain("\n").contains(bad[0].equals("--batch-sizes")
+                    && bad[1].equals("0") ? "--batch-sizes" : "--master");
+            assertThat(dir.resolve("bad")).as("nothing left behind").doesNotExist();
+        }
     }
 }
