@@ -29,7 +29,11 @@ public final class RunComputation implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The digits of each data folder ("" for the bundled ones), read once per JVM. */
+    /**
+     * The digits of each data folder ("" for the bundled ones) that copies of a computation read
+     * where they run (a cluster's executors), once per JVM; the computation made here keeps its
+     * own reference instead.
+     */
     private static final Map<String, Digits> LOADED = new ConcurrentHashMap<>();
 
     private final String dataDir;
@@ -67,7 +71,6 @@ public final class RunComputation implements Serializable {
         ShallowNetTrainer.create().withHiddenUnits(hiddenUnits);
         SgdSettings.defaults().withLambda(lambda);
         String dir = dataDir == null ? "" : dataDir.toAbsolutePath().normalize().toString();
-        LOADED.putIfAbsent(dir, digits);
         return new RunComputation(digits, dir, hiddenUnits, lambda, null, false);
     }
 
