@@ -142,11 +142,9 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
     }
 
     /**
-     * Returns \(J J^T\) at {@code w} in closed form (Smith &amp; Le's network, see
-     * {@code DESIGN}, section 2c): with \(h_i\) the hidden activations and \(D_{ij} = [a_{ij} &gt;
-     * 0]\) the ReLU pattern of example i,
-     * \((J_i J_{i'}^T)_{kk'} = \delta_{kk'} (h_i \cdot h_{i'} + 1) + (x_i \cdot x_{i'} + 1)
-     * \sum_j W_2[k, j] W_2[k', j] D_{ij} D_{i'j}\). About \(n^2 N^2 H / 2\) multiply-adds.
+     * Returns \(J J^T\) at {@code w} in closed form: with \(h_i\) the hidden activations and
+     * \(D_{ij}\) the ReLU pattern, \((J_i J_{i'}^T)_{kk'} = \delta_{kk'} (h_i \cdot h_{i'} + 1) +
+     * (x_i \cdot x_{i'} + 1) \sum_j W_2[k, j] W_2[k', j] D_{ij} D_{i'j}\) ({@code docs/theory.md}).
      */
     @Override
     public double[][] scoreGram(double[] w) {
@@ -155,12 +153,9 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
     }
 
     /**
-     * Returns \(M = L^T (J J^T) L\) with the factors folded in before the products, as
-     * {@code ggn_dual_baseline.py} forms it: block (i, i') is
-     * \((x_i \cdot x_{i'} + 1) B_i B_{i'}^T + (h_i \cdot h_{i'} + 1) L_i^T L_{i'}\) with
-     * \(B_i = L_i^T W_2 \mathrm{diag}(D_i)\) (n x H): one product of the stacked N n x H matrix
-     * B with itself, about \((N n)^2 H / 2\) multiply-adds ({@code GramMatrix}, the same on any
-     * number of threads).
+     * Returns \(M = L^T (J J^T) L\), N(n - 1) on a side, the factors folded in first: block
+     * (i, i') is \((x_i \cdot x_{i'} + 1) B_i B_{i'}^T + (h_i \cdot h_{i'} + 1) L_i^T L_{i'}\),
+     * \(B_i = L_i^T W_2 \mathrm{diag}(D_i)\), one Gram matrix of the stacked B ({@code GramMatrix}).
      */
     @Override
     public double[][] dualMatrix(double[] w) {
