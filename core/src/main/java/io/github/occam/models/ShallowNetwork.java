@@ -175,14 +175,8 @@ public final class ShallowNetwork extends LabelledModel implements OutputJacobia
 
     /**
      * Returns how many pre-activations \(a_{ij} = (W_1 x_i + b_1)_j\) of the training examples lie
-     * within rounding of 0, where the ReLU has its kink: \(|a_{ij}|\) at most the bound on the
-     * rounding error of its sum, \(2 (d + 1) u (|b_{1j}| + \sum_m |(W_1)_{jm} x_{im}|)\), u the unit
-     * roundoff. At such a unit the cost is not twice differentiable, and the Hessian's evidence is
-     * taken at a kink; the Gauss-Newton matrix is defined on both sides. O(N d H).
-     *
-     * <pre>{@code
-     * long kinks = net.kinksAt(w0);       // 0 at a point where the cost is smooth
-     * }</pre>
+     * within the rounding bound of their sum, \(2 (d + 1) u (|b_{1j}| + \sum_m |(W_1)_{jm} x_{im}|)\),
+     * of 0: ReLU kinks, where the Hessian is not defined (the Gauss-Newton matrix is). O(N d H).
      *
      * @param w the point, length P, finite
      * @return the count, in [0, N H]
