@@ -3,12 +3,17 @@ package io.github.occam.optim;
 import io.github.occam.Cost;
 import io.github.occam.internal.Checks;
 
-/** A point of the search with its cost, gradient and gradient norm; swapped, not copied. */
+/**
+ * A point of the search with its cost, gradient and gradient norm; swapped, not copied. Each
+ * instance counts the evaluations made into it ({@link #evaluations}, not swapped), so the sum
+ * over a search's iterates is the search's count.
+ */
 final class Iterate {
     double[] w;
     double[] gradient;
     double cost;
     double gradientNorm;
+    long evaluations;
 
     Iterate(int p) {
         w = new double[p];
@@ -20,6 +25,7 @@ final class Iterate {
         Iterate x = new Iterate(start.length);
         System.arraycopy(start, 0, x.w, 0, start.length);
         x.cost = c.checkedValue(x.w, x.gradient, where);
+        x.evaluations = 1;
         x.gradientNorm = Checks.norm(x.gradient);
         return x;
     }
@@ -27,6 +33,7 @@ final class Iterate {
     /** Evaluates the cost and gradient at {@code w}, which may come out not finite. */
     void evaluate(Cost c) {
         cost = c.value(w, gradient);
+        evaluations++;
         gradientNorm = Checks.norm(gradient);
     }
 

@@ -129,9 +129,7 @@ public final class Polish {
         Checks.notNull("cost", cost);
         int p = cost.parameterCount();
         Checks.finiteVector("start", start, p);
-        Counted model = new Counted(cost.model());
-        Cost counted = Cost.of(model, cost.lambda());
-        Iterate x = Iterate.at(counted, start, "at the start point");
+        Iterate x = Iterate.at(cost, start, "at the start point");
         double startCost = x.cost;
         double startNorm = x.gradientNorm;
         Iterate trial = new Iterate(p);
@@ -160,7 +158,7 @@ public final class Polish {
             }
             iteration++;
             double before = x.cost;
-            boolean moved = LineSearch.search(counted, x, direction, initialStep, trial) > 0.0;
+            boolean moved = LineSearch.search(cost, x, direction, initialStep, trial) > 0.0;
             if (moved) {
                 memory.update(x, trial);
                 x.swap(trial);
@@ -173,14 +171,14 @@ public final class Polish {
             // the quasi-Newton steps gained less than the tolerance: is any descent left? A step
             // along -g is kept wherever it lowers C, then a Newton step is tried from there
             double beforeSteepest = x.cost;
-            if (steepestDescent(counted, x, steepest, trial)) {
+            if (steepestDescent(cost, x, steepest, trial)) {
                 memory.update(x, trial);
                 x.swap(trial);
             }
             if (beforeSteepest - x.cost >= tolerance) {
                 continue;
             }
-            boolean newton = newtonGains(cost, counted, x, direction, trial, cg);
+            boolean newton = newtonGains(cost, x, direction, trial, cg);
             curvatureProducts += cg.products();
             if (!newton) {
                 break;
@@ -191,7 +189,8 @@ public final class Polish {
         }
         double distance = distance(x.w, start);
         Minimum minimum = new Minimum(x.w, x.cost, x.gradientNorm, Double.NaN, iteration, status);
-        return new Result(minimum, startCost, startNorm, distance, iteration, model.evaluations,
+        long gradients = x.evaluations + trial.evaluations;
+        return new Result(minimum, startCost, startNorm, distance, iteration, gradients,
                 toGain, curvatureProducts, newtonSteps);
     }
 
@@ -200,7 +199,7 @@ public final class Polish {
      * (the Hessian where the model has no Gauss-Newton form), then a line search from step 1;
      * whether it gains the tolerance; {@code cg.products()} says what the solve took.
      */
-    private boolean newtonGains(Cost cost, Cost counted, Iterate x, double[] d, Iterate trial,
+    private boolean newtonGains(Cost cost, Iterate x, double[] d, Iterate trial,
             ConjugateGradients cg) {
         SymmetricOperator curvature = cost.model() instanceof GaussNewton
                 ? cost.gaussNewtonAt(x.w) : cost.hessianAt(x.w);
@@ -213,7 +212,7 @@ public final class Polish {
         if (!(dot(d, x.gradient) < 0.0)) {
             return false;
         }
-        double step = LineSearch.search(counted, x, d, 1.0, trial);
+        double step = LineSearch.search(cost, x, d, 1.0, trial);
         return step > 0.0 && x.cost - trial.cost >= tolerance;
     }
 
@@ -234,43 +233,6 @@ public final class Polish {
             d[j] = a[j] - b[j];
         }
         return Vectors.norm(d);
-    }
-
-    /** The model, counting its evaluations (one thread). */
-    private static final class Counted implements io.github.occam.Model {
-        private final io.github.occam.Model model;
-        long evaluations;
-
-        Counted(io.github.occam.Model model) {
-            this.model = model;
-        }
-
-        @Override
-        public int parameterCount() {
-            return model.parameterCount();
-        }
-
-        @Override
-        public int exampleCount() {
-            return model.exampleCount();
-        }
-
-        @Override
-        public int classCount() {
-            return model.classCount();
-        }
-
-        @Override
-        public double crossEntropy(double[] w, io.github.occam.Batch batch, double[] gradient) {
-            evaluations++;
-            return model.crossEntropy(w, batch, gradient);
-        }
-
-        @Override
-        public double crossEntropy(double[] w, double[] gradient) {
-            evaluations++;
-            return model.crossEntropy(w, gradient);
-        }
     }
 
     /** Returns the tolerance, in nats. */

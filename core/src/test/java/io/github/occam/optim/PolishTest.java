@@ -83,5 +83,26 @@ class PolishTest {
         TestSupport.Logistic model = TestSupport.Logistic.random(new Random(5), 10, 2, 0.2);
         assertThatThrownBy(() -> Polish.defaults().polish(Cost.of(model, 1.0), new double[3]))
                 .hasMessage("start has length 3, expected 2");
+        // a failure of the user's model is reported under its own name
+        assertThatThrownBy(() -> Polish.defaults().polish(Cost.of(new Failing(), 1.0), new double[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Failing");
+    }
+
+    /** A model whose cross-entropy always fails. */
+    private static final class Failing implements io.github.occam.Model {
+        @Override
+        public int parameterCount() {
+            return 2;
+        }
+
+        @Override
+        public int exampleCount() {
+            return 4;
+        }
+
+        @Override
+        public double crossEntropy(double[] w, io.github.occam.Batch batch, double[] gradient) {
+            throw new IllegalStateException("no data");
+        }
     }
 }
