@@ -101,6 +101,11 @@ class PolishTest {
         }
 
         @Override
+        public int classCount() {
+            return 2;
+        }
+
+        @Override
         public double crossEntropy(double[] w, io.github.occam.Batch batch, double[] gradient) {
             throw new IllegalStateException("no data");
         }
