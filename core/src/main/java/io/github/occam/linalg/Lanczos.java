@@ -2,25 +2,37 @@ package io.github.occam.linalg;
 
 import io.github.occam.SymmetricOperator;
 import io.github.occam.internal.Checks;
-import io.github.occam.internal.Tasks;
 import io.github.occam.internal.Vectors;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
- * The Lanczos process with full re-orthogonalization on a symmetric operator A of dimension P,
- * optionally restricted to the orthogonal complement of given orthonormal vectors \(V\) (it then
- * works with \((I - V V^T) A (I - V V^T)\) on that complement, the deflated operator).
+ * The Lanczos process on a symmetric operator A of dimension P, optionally restricted to the
+ * orthogonal complement of given orthonormal vectors \(V\) (it then works with
+ * \((I - V V^T) A (I - V V^T)\) there, the deflated operator), with full or partial
+ * re-orthogonalization.
  *
  * <p>From a unit start vector \(q_1\), step j computes \(w = A q_j - \alpha_j q_j -
- * \beta_{j-1} q_{j-1}\) with \(\alpha_j = q_j^T A q_j\), orthogonalizes w against \(V\) and
- * every earlier \(q_i\) (classical Gram-Schmidt, repeated once when the first pass leaves less
- * than \(1/\sqrt{2}\) of \(|A q_j|\): "twice is enough"), and sets
- * \(\beta_j = |w|\), \(q_{j+1} = w / \beta_j\). After m steps
- * \(A Q_m = Q_m T_m + \beta_m q_{m+1} e_m^T\) with \(T_m = \mathrm{tridiag}(\beta, \alpha,
- * \beta)\). Each step costs one product with A and about \(4 (j + k) P\) flops of
- * re-orthogonalization against the j earlier and k deflated vectors (twice that when the second
- * pass is needed).
+ * \beta_{j-1} q_{j-1}\) with \(\alpha_j = q_j^T A q_j\), sets \(\beta_j = |w|\),
+ * \(q_{j+1} = w / \beta_j\); after m steps \(A Q_m = Q_m T_m + \beta_m q_{m+1} e_m^T\) with
+ * \(T_m = \mathrm{tridiag}(\beta, \alpha, \beta)\). Rounding makes the \(q_j\) lose their
+ * orthogonality as Ritz values converge, so w is re-orthogonalized against V and earlier
+ * vectors (classical Gram-Schmidt, once more when a pass leaves less than \(1/\sqrt{2}\) of w:
+ * "twice is enough"):
+ * <ul>
+ *   <li>{@link #of(SymmetricOperator, int) full}: against all of them at every step, about
+ *       \(4 (j + k) P\) flops against j earlier and k deflated vectors, memory-bound passes
+ *       that can cost as much as the product with A;</li>
+ *   <li>{@link #partial(SymmetricOperator, int) partial}: only when Simon's estimates of the
+ *       loss of orthogonality pass \(\sqrt{\varepsilon}\), and then only against the vectors
+ *       that need it (Simon, Math. Comp. 42, 1984; see {@code OrthogonalityEstimate}). The basis
+ *       stays semi-orthogonal, which keeps \(T_m\) the projection of A up to \(O(\varepsilon
+ *       \|A\|)\): the tridiagonal and the Ritz values of full re-orthogonalization, to
+ *       rounding, at a fraction of the passes. The coefficients of those passes are left out
+ *       of \(T_m\), so a Ritz vector's residual is only good to about \(\sqrt{\varepsilon}\)
+ *       times the \(\beta\)s (its bound says so): use full re-orthogonalization for Ritz
+ *       vectors meant to deflate another run.</li>
+ * </ul>
  *
  * <p>Two uses:
  * <ul>
@@ -30,35 +42,33 @@ import java.util.Random;
  *       \approx 0\)), where the quadrature is exact.</li>
  *   <li>{@link #extremal(int, int, double, long, boolean)} finds the largest and smallest
  *       eigenpairs from a seeded random start. With \(T_j = S \Theta S^T\) the Ritz pairs are
- *       \((\theta_i, y_i = Q_j s_i)\) and \(|A y_i - \theta_i y_i| = |\beta_j S_{ji}|\) in
- *       exact arithmetic, so some eigenvalue of A lies within that bound of \(\theta_i\). The
- *       run stops as soon as every wanted pair has a bound below the tolerance times the
- *       spectral-norm estimate \(\max_i |\theta_i|\). When \(\beta_j \approx 0\) (the Krylov
- *       space is invariant: an eigenvalue of multiplicity greater than one, or a start vector in
- *       a few eigenvectors' span) the run continues from a new random vector orthogonal to all
- *       earlier ones, so after P steps the whole spectrum, multiplicities included, is
- *       found.</li>
+ *       \((\theta_i, y_i = Q_j s_i)\) and \(|A y_i - \theta_i y_i| \le |\beta_j S_{ji}|\) plus
+ *       the norm of the Gram-Schmidt coefficients left out of T, so some eigenvalue of A lies
+ *       within that bound of \(\theta_i\). The run stops as soon as every wanted pair has a
+ *       bound below the tolerance times the spectral-norm estimate \(\max_i |\theta_i|\). When
+ *       \(\beta_j \approx 0\) (an invariant Krylov space: an eigenvalue of multiplicity
+ *       greater than one, or a start vector in a few eigenvectors' span) the run continues from
+ *       a new random vector orthogonal to all earlier ones, so after P steps the whole
+ *       spectrum, multiplicities included, is found.</li>
  * </ul>
  *
  * <p>Memory: the basis is allocated once, \(\min(m, P)\) vectors of P doubles plus one work
  * vector (\(8 P (m + 1)\) bytes for at most m steps; the deflated vectors are the caller's); a
- * product allocates nothing, and a convergence check allocates nothing either (it reuses
- * preallocated O(m) scratch). Ritz vectors, when asked
- * for, are new arrays. An instance is a workspace: not thread-safe, reusable for any number of
- * runs, and {@link #products()} counts every product it made.
+ * step allocates nothing. Ritz vectors, when asked for, are new arrays. An instance is a
+ * workspace: not thread-safe, reusable for any number of runs; {@link #products()} counts every
+ * product it made and {@link #innerProducts()} every Gram-Schmidt inner product.
  *
  * <p>Limits: a single-vector Krylov method sees one copy of a repeated eigenvalue until the
  * space is exhausted, so with \(m &lt; P\) a multiplicity greater than one among the wanted
- * eigenvalues can be missed; and a bound on \(|\beta_j S_{ji}|\) says that an eigenvalue is near
- * \(\theta_i\), not that it is the i-th largest (a start vector nearly orthogonal to the top
- * eigenvector converges late). Both are rare with random starts.
+ * eigenvalues can be missed; and a bound says that an eigenvalue is near \(\theta_i\), not
+ * that it is the i-th largest (a start vector nearly orthogonal to the top eigenvector
+ * converges late). Both are rare with random starts.
  *
  * <pre>{@code
  * Lanczos lanczos = Lanczos.of(hessian, 200);                 // 201 vectors of length P
  * RitzPairs top = lanczos.extremal(5, 1, 1e-10, 42L, true);    // 5 largest, the smallest
  * double largest = top.values()[top.values().length - 1];
- * double bound = top.residualBounds()[top.values().length - 1];
- * LanczosTridiagonal t = lanczos.tridiagonalize(probe, 60);   // for Gauss quadrature
+ * LanczosTridiagonal t = Lanczos.partial(hessian, 60).tridiagonalize(probe, 60);  // quadrature
  * }</pre>
  */
 public final class Lanczos {
@@ -67,54 +77,41 @@ public final class Lanczos {
     private static final double BREAKDOWN = 1e-12;
 
     /**
-     * A second Gram-Schmidt pass is made when the first leaves less than this fraction of
-     * \(|A q_j|\) (Daniel, Gragg, Kaufman &amp; Stewart, 1976: "twice is enough").
+     * A second Gram-Schmidt pass is made when the first leaves less than this fraction of w
+     * (Daniel, Gragg, Kaufman &amp; Stewart, 1976: "twice is enough").
      */
     private static final double TWICE_IS_ENOUGH = 0.7071067811865476;
-
-    /** Attempts at a random restart vector with a usable part orthogonal to the basis. */
-    private static final int RESTART_ATTEMPTS = 5;
-
-    /** Entries per chunk of a Gram-Schmidt pass: 128 KB of each vector. */
-    private static final int CHUNK = 16_384;
-    /** Multiply-adds of a Gram-Schmidt pass from which its chunks are spread over the cores. */
-    private static final double PARALLEL_WORK = 1e6;
-    private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private final SymmetricOperator operator;
     private final int p;
     private final double[][] deflated;
     private final int capacity;
+    private final KrylovBasis space;
     private final double[][] basis;
     private final double[] w;
-    private final double[] coefficients;
-    private final int chunks;
-    /** Per chunk, its part of each dot product of a Gram-Schmidt pass. */
-    private final double[][] partial;
+    /** Simon's estimates, for partial re-orthogonalization; null for full re-orthogonalization. */
+    private final OrthogonalityEstimate estimate;
     private final double[] alpha;
     private final double[] beta;
-    private final double[] scratchD;
-    private final double[] scratchE;
-    private final double[][] scratchZ;
     private int products;
+    /** The sum of squares of the Gram-Schmidt coefficients the tridiagonal leaves out. */
+    private double discardedSquares;
     /** Whether the last run spanned the whole space (less the deflated vectors). */
     private boolean complete;
 
-    private Lanczos(SymmetricOperator operator, int maxSteps, double[][] deflated) {
+    private Lanczos(SymmetricOperator operator, int maxSteps, double[][] deflated,
+            double[] values, double[] residuals) {
         this.operator = operator;
         this.p = operator.dimension();
         this.deflated = deflated;
         this.capacity = Math.max(0, Math.min(maxSteps, p - deflated.length));
-        this.basis = new double[capacity][p];
+        this.space = new KrylovBasis(p, capacity, deflated);
+        this.basis = space.basis;
         this.w = new double[p];
-        this.coefficients = new double[capacity + deflated.length];
-        this.chunks = Math.max(1, (p + CHUNK - 1) / CHUNK);
-        this.partial = new double[chunks][capacity + deflated.length];
+        this.estimate = values == null ? null
+                : new OrthogonalityEstimate(p, capacity, values, residuals);
         this.alpha = new double[capacity];
         this.beta = new double[capacity];
-        this.scratchD = new double[capacity];
-        this.scratchE = new double[capacity];
-        this.scratchZ = new double[1][capacity];
     }
 
     /**
@@ -148,15 +145,63 @@ public final class Lanczos {
      *     (two products: \(u^T A v\) against \(v^T A u\))
      */
     public static Lanczos of(SymmetricOperator operator, int maxSteps, double[][] orthonormal) {
+        check(operator, maxSteps, orthonormal);
+        SymmetryProbe.require(operator);
+        return new Lanczos(operator, maxSteps, orthonormal.clone(), null, null);
+    }
+
+    private static void check(SymmetricOperator operator, int maxSteps, double[][] orthonormal) {
         Checks.notNull("operator", operator);
         Checks.atLeast("maxSteps", maxSteps, 1);
         Checks.notNull("orthonormal", orthonormal);
-        int p = operator.dimension();
         for (int i = 0; i < orthonormal.length; i++) {
-            Checks.finiteVector("orthonormal[" + i + "]", orthonormal[i], p);
+            Checks.finiteVector("orthonormal[" + i + "]", orthonormal[i], operator.dimension());
+        }
+    }
+
+    /**
+     * Returns a workspace like {@link #of(SymmetricOperator, int)} that re-orthogonalizes
+     * partially: only when Simon's estimates of the loss of orthogonality pass
+     * \(\sqrt{\varepsilon}\) (see the class comment).
+     *
+     * @param operator the symmetric operator A
+     * @param maxSteps the most steps a run may take, at least 1 (capped at P)
+     * @return the workspace
+     * @throws IllegalArgumentException as {@link #of(SymmetricOperator, int)}
+     */
+    public static Lanczos partial(SymmetricOperator operator, int maxSteps) {
+        return partial(operator, maxSteps, new double[0][], new double[0], new double[0]);
+    }
+
+    /**
+     * Returns a workspace like {@link #of(SymmetricOperator, int, double[][])} on the deflated
+     * operator that re-orthogonalizes partially, against the basis and against each deflated
+     * vector, only when Simon's estimates pass \(\sqrt{\varepsilon}\). Those estimates need
+     * each deflated vector's Rayleigh quotient \(\theta_i = v_i^T A v_i\) and residual norm
+     * \(|A v_i - \theta_i v_i|\) (a Ritz pair's {@link RitzPairs#values() value} and
+     * {@link RitzPairs#residuals() residual}): an understated residual lets the deflated
+     * directions come back unnoticed.
+     *
+     * @param operator the symmetric operator A
+     * @param maxSteps the most steps a run may take, at least 1
+     * @param orthonormal the vectors of V, orthonormal (referenced, not copied)
+     * @param values their Rayleigh quotients, finite (copied)
+     * @param residuals their residual norms, finite and &gt;= 0 (copied)
+     * @return the workspace
+     * @throws IllegalArgumentException as {@link #of(SymmetricOperator, int, double[][])}, or if
+     *     {@code values} or {@code residuals} is not finite or does not have one entry per vector
+     */
+    public static Lanczos partial(SymmetricOperator operator, int maxSteps,
+            double[][] orthonormal, double[] values, double[] residuals) {
+        check(operator, maxSteps, orthonormal);
+        Checks.finiteVector("values", values, orthonormal.length);
+        Checks.finiteVector("residuals", residuals, orthonormal.length);
+        for (int i = 0; i < residuals.length; i++) {
+            Checks.nonNegative("residuals[" + i + "]", residuals[i]);
         }
         SymmetryProbe.require(operator);
-        return new Lanczos(operator, maxSteps, orthonormal.clone());
+        return new Lanczos(operator, maxSteps, orthonormal.clone(), values.clone(),
+                residuals.clone());
     }
 
     /** Returns P, the dimension of the operator. */
@@ -172,6 +217,15 @@ public final class Lanczos {
     /** Returns how many products with the operator this workspace has made so far. */
     public int products() {
         return products;
+    }
+
+    /**
+     * Returns how many inner products with basis or deflated vectors the Gram-Schmidt passes of
+     * this workspace have taken so far (each also subtracts that vector: two passes over P
+     * doubles), the cost that partial re-orthogonalization saves.
+     */
+    public long innerProducts() {
+        return space.innerProducts();
     }
 
     /**
@@ -194,7 +248,7 @@ public final class Lanczos {
             return new LanczosTridiagonal(new double[0], new double[0], 0.0);
         }
         System.arraycopy(start, 0, basis[0], 0, p);
-        double norm = projectAndNormalize(basis[0]);
+        double norm = space.projectAndNormalize(basis[0]);
         if (norm == 0.0) {
             return new LanczosTridiagonal(new double[0], new double[0], 0.0);
         }
@@ -238,87 +292,21 @@ public final class Lanczos {
         }
         Random random = new Random(seed);
         double norm = 0.0;
-        for (int attempt = 0; attempt < RESTART_ATTEMPTS && norm == 0.0; attempt++) {
-            fillGaussian(basis[0], random);
-            norm = projectAndNormalize(basis[0]);
+        for (int attempt = 0; attempt < KrylovBasis.RESTART_ATTEMPTS && norm == 0.0; attempt++) {
+            KrylovBasis.fillGaussian(basis[0], random);
+            norm = space.projectAndNormalize(basis[0]);
         }
         if (norm == 0.0) {
             throw new ArithmeticException("no start vector found outside the deflated space");
         }
-        Convergence convergence = new Convergence(largest, smallest, tolerance);
+        ExtremalConvergence convergence = new ExtremalConvergence(largest, smallest, tolerance,
+                alpha, beta);
         int steps = iterate(capacity, random, convergence);
         return ritzPairs(steps, largest, smallest, vectors, convergence, startProducts);
     }
 
-    /** What decides that an extremal run may stop. */
-    private final class Convergence {
-        final int largest;
-        final int smallest;
-        final double tolerance;
-        /** The verdict at the last step checked. */
-        boolean reached;
-
-        Convergence(int largest, int smallest, double tolerance) {
-            this.largest = largest;
-            this.smallest = smallest;
-            this.tolerance = tolerance;
-        }
-
-        /**
-         * Whether every wanted Ritz pair of T_j has converged and, if the current Krylov block
-         * starts at {@code blockStart} &gt; 0 (after a restart), whether the block's extreme Ritz
-         * value on each wanted side has converged without reaching past the wanted ones: the
-         * block explores the complement of the earlier blocks, so its converged extreme bounds
-         * what is left there, and another copy of a wanted eigenvalue cannot change the wanted
-         * values. Works in preallocated scratch.
-         */
-        boolean check(int j, int blockStart) {
-            reached = false;
-            if (largest + smallest > j) {
-                return false;
-            }
-            double[] last = decomposeScratch(0, j);
-            double normEstimate = Math.max(Math.abs(scratchD[0]), Math.abs(scratchD[j - 1]));
-            double limit = tolerance * normEstimate;
-            double remainder = beta[j - 1];
-            for (int i = 0; i < j; i++) {
-                boolean wanted = i < smallest || i >= j - largest;
-                if (wanted && Math.abs(remainder * last[i]) > limit) {
-                    return false;
-                }
-            }
-            if (blockStart > 0) {
-                double kthLargest = largest > 0 ? scratchD[j - largest] : 0.0;
-                double kthSmallest = smallest > 0 ? scratchD[smallest - 1] : 0.0;
-                int size = j - blockStart;
-                last = decomposeScratch(blockStart, size);
-                if (largest > 0 && (Math.abs(remainder * last[size - 1]) > limit
-                        || scratchD[size - 1] > kthLargest + limit)) {
-                    return false;
-                }
-                if (smallest > 0 && (Math.abs(remainder * last[0]) > limit
-                        || scratchD[0] < kthSmallest - limit)) {
-                    return false;
-                }
-            }
-            reached = true;
-            return true;
-        }
-
-        /** Decomposes T[from, from + size) into scratch; returns the last-row components. */
-        private double[] decomposeScratch(int from, int size) {
-            System.arraycopy(alpha, from, scratchD, 0, size);
-            System.arraycopy(beta, from, scratchE, 0, size);
-            double[] last = scratchZ[0];
-            Arrays.fill(last, 0, size, 0.0);
-            last[size - 1] = 1.0;
-            TridiagonalEigensystem.decompose(scratchD, scratchE, scratchZ, size);
-            return last;
-        }
-    }
-
     private RitzPairs ritzPairs(int steps, int largest, int smallest, boolean vectors,
-            Convergence convergence, int startProducts) {
+            ExtremalConvergence convergence, int startProducts) {
         int[] rows;
         if (vectors) {
             rows = new int[steps];
@@ -338,23 +326,50 @@ public final class Lanczos {
         double[][] ritzVectors = vectors ? new double[wanted.length][] : null;
         double[] residuals = new double[wanted.length];
         double remainder = beta[steps - 1];
+        if (vectors) {
+            formRitzVectors(t, wanted, steps, ritzVectors);
+        }
         for (int k = 0; k < wanted.length; k++) {
             int i = wanted[k];
             values[k] = all[i];
-            bounds[k] = Math.abs(remainder * t.component(steps - 1, i));
-            residuals[k] = Double.NaN;
-            if (vectors) {
-                double[] y = new double[p];
-                for (int l = 0; l < steps; l++) {
-                    Vectors.axpy(t.component(l, i), basis[l], y);
-                }
-                ritzVectors[k] = y;
-                residuals[k] = residual(y, all[i]);
-            }
+            bounds[k] = Math.abs(remainder * t.component(steps - 1, i)) + discarded();
+            residuals[k] = vectors ? residual(ritzVectors[k], all[i]) : Double.NaN;
         }
         return new RitzPairs(values, bounds, residuals, ritzVectors, all, steps,
                 products - startProducts, normEstimate, complete || convergence.reached,
                 complete);
+    }
+
+    /**
+     * Forms the Ritz vectors \(y_k = Q s_k\) of the wanted values (normalized when the basis is
+     * only semi-orthogonal, where \(|y_k| = 1 + O(\sqrt{\varepsilon})\)).
+     */
+    private void formRitzVectors(TridiagonalEigensystem t, int[] wanted, int steps,
+            double[][] into) {
+        double[][] s = new double[wanted.length][steps];
+        for (int k = 0; k < wanted.length; k++) {
+            for (int l = 0; l < steps; l++) {
+                s[k][l] = t.component(l, wanted[k]);
+            }
+        }
+        double[][] y = space.combine(s, steps);
+        for (int k = 0; k < y.length; k++) {
+            if (estimate != null) {
+                KrylovBasis.scale(y[k], 1.0 / Vectors.norm(y[k]));
+            }
+            into[k] = y[k];
+        }
+    }
+
+    /**
+     * The norm of the Gram-Schmidt coefficients on earlier basis vectors that the run has left
+     * out of the tridiagonal: with \(A Q_j = Q_j T_j + \beta_j q_{j+1} e_j^T + Q_j C\), a
+     * bound of \(|C s|\) for a unit s, so that a Ritz vector's residual is at most
+     * \(|\beta_j s_j|\) plus this (the rounding level with full re-orthogonalization, about
+     * \(\sqrt{\varepsilon}\) times the \(\beta\)s with partial).
+     */
+    private double discarded() {
+        return Math.sqrt(discardedSquares);
     }
 
     private static int[] wantedIndices(int steps, int largest, int smallest) {
@@ -374,7 +389,7 @@ public final class Lanczos {
     private double residual(double[] y, double theta) {
         operator.apply(y, w);
         products++;
-        orthogonalize(w, 0);
+        space.orthogonalize(w, 0, null, null);
         Vectors.axpy(-theta, y, w);
         return Vectors.norm(w);
     }
@@ -386,29 +401,24 @@ public final class Lanczos {
      * norm, 0 at an invariant subspace; sets {@link #complete} when the steps have spanned the
      * whole space (less the deflated vectors).
      */
-    private int iterate(int maxSteps, Random restarts, Convergence convergence) {
+    private int iterate(int maxSteps, Random restarts, ExtremalConvergence convergence) {
         complete = false;
+        discardedSquares = 0.0;
         int blockStart = 0;
         double normEstimate = 0.0;
+        if (estimate != null) {
+            estimate.startBlock(0);
+        }
         for (int j = 0; j < maxSteps; j++) {
             double[] q = basis[j];
             operator.apply(q, w);
             products++;
-            double productNorm = Vectors.norm(w);
-            double a = Vectors.dot(q, w);
-            Vectors.axpy(-a, q, w);
-            if (j > blockStart) {
-                Vectors.axpy(-beta[j - 1], basis[j - 1], w);
+            double b = estimate == null ? fullStep(j, blockStart) : localStep(j, blockStart);
+            double previous = j > blockStart ? beta[j - 1] : 0.0;
+            normEstimate = Math.max(normEstimate, Math.abs(alpha[j]) + b + previous);
+            if (estimate != null) {
+                b = partialStep(j, b, normEstimate);
             }
-            a += orthogonalize(w, j + 1);
-            double b = Vectors.norm(w);
-            if (b < TWICE_IS_ENOUGH * productNorm) {
-                a += orthogonalize(w, j + 1);
-                b = Vectors.norm(w);
-            }
-            alpha[j] = a;
-            normEstimate = Math.max(normEstimate,
-                    Math.abs(a) + b + (j > blockStart ? beta[j - 1] : 0.0));
             boolean full = j + 1 + deflated.length >= p;
             if (full || b <= BREAKDOWN * normEstimate) {
                 // an invariant subspace: stop, or look for more of the spectrum in its complement
@@ -416,112 +426,137 @@ public final class Lanczos {
                 complete = full;
                 if (full || restarts == null
                         || blockStart > 0 && convergence != null
-                                && convergence.check(j + 1, blockStart)
+                                && convergence.check(j + 1, blockStart, discarded())
                         || j + 1 == maxSteps) {
                     return j + 1;
                 }
-                if (!restart(j + 1, restarts)) {
+                if (!space.restart(j + 1, restarts)) {
                     return j + 1;           // no direction left that rounding can tell apart
                 }
                 blockStart = j + 1;
+                if (estimate != null) {
+                    estimate.startBlock(blockStart);
+                }
                 continue;
             }
             beta[j] = b;
-            if (convergence != null && convergence.check(j + 1, blockStart)
+            if (convergence != null && convergence.check(j + 1, blockStart, discarded())
                     || j + 1 == maxSteps) {
                 return j + 1;
             }
             double[] next = basis[j + 1];
-            for (int i = 0; i < p; i++) {
-                next[i] = w[i] / b;
-            }
+            double local = estimate == null ? 0.0 : localCorrection;
+            double norm = b;
+            space.pass((from, to, sums) -> {
+                for (int i = from; i < to; i++) {
+                    next[i] = (w[i] - local * q[i]) / norm;
+                }
+            });
         }
         return maxSteps;
     }
 
-    /** Puts a random unit vector orthogonal to basis[0..count) and the deflated in basis[count]. */
-    private boolean restart(int count, Random random) {
-        double[] v = basis[count];
-        for (int attempt = 0; attempt < RESTART_ATTEMPTS; attempt++) {
-            fillGaussian(v, random);
-            double before = Vectors.norm(v);
-            orthogonalize(v, count);
-            orthogonalize(v, count);
-            double after = Vectors.norm(v);
-            if (after > 1e-8 * before) {
-                scale(v, 1.0 / after);
-                return true;
-            }
+    /**
+     * Step j with full re-orthogonalization, w = A q_j on entry: sets alpha[j], leaves the new
+     * direction in w and returns its norm.
+     */
+    private double fullStep(int j, int blockStart) {
+        double[] q = basis[j];
+        double a = Vectors.dot(q, w);
+        Vectors.axpy(-a, q, w);
+        if (j > blockStart) {
+            Vectors.axpy(-beta[j - 1], basis[j - 1], w);
         }
-        return false;
+        double before = Vectors.norm(w);
+        a += space.orthogonalize(w, j + 1, null, null);
+        discardedSquares += space.discardedSquares();
+        double b = Vectors.norm(w);
+        if (b < TWICE_IS_ENOUGH * before) {
+            a += space.orthogonalize(w, j + 1, null, null);
+            discardedSquares += space.discardedSquares();
+            b = Vectors.norm(w);
+        }
+        alpha[j] = a;
+        return b;
+    }
+
+    /** The coefficient of q_j still to be taken out of w after {@link #localStep}. */
+    private double localCorrection;
+
+    /**
+     * Step j's three-term recurrence, w = A q_j on entry, in two fused passes over the vectors:
+     * w -= beta_{j-1} q_{j-1} while taking alpha = q_j'w, then w -= alpha q_j while taking |w|^2
+     * and c = q_j'w, the coefficient of a second, local Gram-Schmidt pass against q_j. Sets
+     * alpha[j] (corrected by c) and {@link #localCorrection} (c, still to be subtracted from w)
+     * and returns |w - c q_j|.
+     */
+    private double localStep(int j, int blockStart) {
+        double[] q = basis[j];
+        double[] before = j > blockStart ? basis[j - 1] : null;
+        double previous = before == null ? 0.0 : beta[j - 1];
+        double a = space.pass((from, to, sums) -> {
+            double s = 0.0;
+            for (int i = from; i < to; i++) {
+                double x = before == null ? w[i] : w[i] - previous * before[i];
+                w[i] = x;
+                s += q[i] * x;
+            }
+            sums[0] = s;
+        });
+        double squares = space.pass((from, to, sums) -> {
+            double s = 0.0;
+            double c = 0.0;
+            for (int i = from; i < to; i++) {
+                double x = w[i] - a * q[i];
+                w[i] = x;
+                s += x * x;
+                c += q[i] * x;
+            }
+            sums[0] = s;
+            sums[1] = c;
+        });
+        double c = space.secondTotal();
+        alpha[j] = a + c;
+        if (!(squares >= 0x1p-900 && squares < Double.POSITIVE_INFINITY)) {
+            Vectors.axpy(-c, q, w);              // out of the plain sum's range: scale
+            localCorrection = 0.0;
+            return Vectors.norm(w);
+        }
+        localCorrection = c;
+        return Math.sqrt(Math.max(0.0, squares - c * c));
     }
 
     /**
-     * Projects v off the deflated vectors (twice), normalizes it in place and returns its norm
-     * after projection (0, leaving v unnormalized, if nothing is left).
+     * Re-orthogonalizes the new direction w of step j where Simon's estimates ask for it
+     * (always when b is at the level of a breakdown, to tell a true one from lost
+     * orthogonality) and returns its norm.
      */
-    private double projectAndNormalize(double[] v) {
-        double before = Vectors.norm(v);
-        orthogonalize(v, 0);
-        orthogonalize(v, 0);
-        double norm = Vectors.norm(v);
-        if (!(norm > 1e-12 * before)) {
-            return 0.0;
+    private double partialStep(int j, double b, double normEstimate) {
+        beta[j] = b;
+        boolean all = b <= BREAKDOWN * normEstimate;
+        boolean basisPass = estimate.advance(j, alpha, beta, normEstimate, all);
+        boolean[] selected = estimate.deflatedSelected();
+        boolean any = basisPass;
+        for (boolean s : selected) {
+            any |= s;
         }
-        scale(v, 1.0 / norm);
-        return norm;
-    }
-
-    /**
-     * One classical Gram-Schmidt pass: v -= V V' v - Q Q' v over the deflated vectors and
-     * basis[0..count). Returns the coefficient on basis[count - 1] (0 if count is 0), which
-     * corrects alpha. The vectors are cut into chunks of 16,384 entries: each chunk's dot products
-     * are taken while that part of v stays in the cache, and the chunks' sums are added in chunk
-     * order; the chunks are shared between the cores when the pass is long, with the same
-     * arithmetic on any number of threads.
-     */
-    private double orthogonalize(double[] v, int count) {
-        int k = deflated.length;
-        int vectors = k + count;
-        if (vectors == 0) {
-            return 0.0;
-        }
-        int threads = (double) vectors * p < PARALLEL_WORK ? 1 : THREADS;
-        Tasks.run(threads, chunks, (c, worker) -> {
-            int from = c * CHUNK;
-            int length = Math.min(CHUNK, p - from);
-            double[] sums = partial[c];
-            for (int i = 0; i < vectors; i++) {
-                sums[i] = Vectors.dot(i < k ? deflated[i] : basis[i - k], from, v, from, length);
+        if (any) {
+            Vectors.axpy(-localCorrection, basis[j], w);
+            localCorrection = 0.0;
+            int count = basisPass ? j + 1 : 0;
+            boolean[] chosenBasis = estimate.basisSelected();
+            double before = b;
+            double coefficient = space.orthogonalize(w, count, selected, chosenBasis);
+            discardedSquares += space.discardedSquares();
+            b = Vectors.norm(w);
+            if (b < TWICE_IS_ENOUGH * before) {
+                coefficient += space.orthogonalize(w, count, selected, chosenBasis);
+                discardedSquares += space.discardedSquares();
+                b = Vectors.norm(w);
             }
-        });
-        for (int i = 0; i < vectors; i++) {
-            double sum = 0.0;
-            for (int c = 0; c < chunks; c++) {
-                sum += partial[c][i];
-            }
-            coefficients[i] = sum;
+            alpha[j] += coefficient;
         }
-        Tasks.run(threads, chunks, (c, worker) -> {
-            int from = c * CHUNK;
-            int length = Math.min(CHUNK, p - from);
-            for (int i = 0; i < vectors; i++) {
-                Vectors.axpy(-coefficients[i], i < k ? deflated[i] : basis[i - k], from, v, from,
-                        length);
-            }
-        });
-        return count == 0 ? 0.0 : coefficients[k + count - 1];
-    }
-
-    private static void scale(double[] v, double factor) {
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= factor;
-        }
-    }
-
-    private static void fillGaussian(double[] v, Random random) {
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextGaussian();
-        }
+        estimate.accept(j);
+        return b;
     }
 }

@@ -430,7 +430,8 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
      */
     private int probe(SymmetricOperator operator, Deflation deflated, Random random,
             ProbeSink sink) {
-        Lanczos lanczos = Lanczos.of(operator, steps, deflated.vectors);
+        Lanczos lanczos = Lanczos.partial(operator, steps, deflated.vectors, deflated.values,
+                deflated.residuals);
         if (lanczos.capacity() == 0) {
             return 0;
         }
@@ -490,17 +491,20 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
         final double[][] vectors;
         final double[] values;
         final double[] bounds;
+        /** The measured residuals |A v - theta v| of the deflated pairs. */
+        final double[] residuals;
         final double[] resolved;
         final double smallest;
         final double largest;
         final boolean largestConverged;
 
         private Deflation(RitzPairs pairs, double[][] vectors, double[] values, double[] bounds,
-                double[] resolved) {
+                double[] residuals, double[] resolved) {
             this.pairs = pairs;
             this.vectors = vectors;
             this.values = values;
             this.bounds = bounds;
+            this.residuals = residuals;
             this.resolved = resolved;
             double[] wanted = pairs.values();
             double[] wantedBounds = pairs.residualBounds();
@@ -516,8 +520,8 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
          */
         static Deflation of(SymmetricOperator a, int k, long seed) {
             int maxSteps = Math.min(a.dimension(), 3 * k + 60);
-            RitzPairs pairs = Lanczos.of(a, maxSteps)
-                    .extremal(Math.max(k, 1), 1, EXTREMAL_TOLERANCE, seed, k > 0);
+            Lanczos lanczos = k > 0 ? Lanczos.of(a, maxSteps) : Lanczos.partial(a, maxSteps);
+            RitzPairs pairs = lanczos.extremal(Math.max(k, 1), 1, EXTREMAL_TOLERANCE, seed, k > 0);
             double[] values = pairs.values();
             double[] bounds = pairs.residualBounds();
             double limit = EXTREMAL_TOLERANCE * pairs.normEstimate();
@@ -529,6 +533,8 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
             double[][] vectors = new double[k > 0 ? keep : 0][];
             double[] kept = new double[vectors.length];
             double[] keptBounds = new double[vectors.length];
+            double[] keptResiduals = new double[vectors.length];
+            double[] measured = pairs.residuals();
             double[][] all = k > 0 ? pairs.vectors() : null;
             for (int i = 0, r = 0; i < values.length; i++) {
                 if (bounds[i] <= limit) {
@@ -537,11 +543,12 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
                         vectors[r] = all[i];
                         kept[r] = values[i];
                         keptBounds[r] = bounds[i];
+                        keptResiduals[r] = measured[i];
                     }
                     r++;
                 }
             }
-            return new Deflation(pairs, vectors, kept, keptBounds, resolved);
+            return new Deflation(pairs, vectors, kept, keptBounds, keptResiduals, resolved);
         }
     }
 
