@@ -11,6 +11,8 @@ final class ExtremalConvergence {
     final int largest;
     final int smallest;
     final double tolerance;
+    /** The smallest pairs are waited for only while the smallest Ritz value is below this. */
+    private final double level;
     private final double[] alpha;
     private final double[] beta;
     private final double[] scratchD;
@@ -19,10 +21,11 @@ final class ExtremalConvergence {
     /** The verdict at the last step checked. */
     boolean reached;
 
-    ExtremalConvergence(int largest, int smallest, double tolerance, double[] alpha,
-            double[] beta) {
+    ExtremalConvergence(int largest, int smallest, double level, double tolerance,
+            double[] alpha, double[] beta) {
         this.largest = largest;
         this.smallest = smallest;
+        this.level = level;
         this.tolerance = tolerance;
         this.alpha = alpha;
         this.beta = beta;
@@ -31,7 +34,7 @@ final class ExtremalConvergence {
         this.scratchZ = new double[1][alpha.length];
     }
 
-/**
+    /**
      * Whether every wanted Ritz pair of T_j has converged and, if the current Krylov block
      * starts at {@code blockStart} &gt; 0 (after a restart), whether the block's extreme Ritz
      * value on each wanted side has converged without reaching past the wanted ones: the
@@ -49,22 +52,23 @@ final class ExtremalConvergence {
         double normEstimate = Math.max(Math.abs(scratchD[0]), Math.abs(scratchD[j - 1]));
         double limit = tolerance * normEstimate;
         double remainder = beta[j - 1];
+        int low = scratchD[0] < level ? smallest : 0;
         for (int i = 0; i < j; i++) {
-            boolean wanted = i < smallest || i >= j - largest;
+            boolean wanted = i < low || i >= j - largest;
             if (wanted && Math.abs(remainder * last[i]) + discarded > limit) {
                 return false;
             }
         }
         if (blockStart > 0) {
             double kthLargest = largest > 0 ? scratchD[j - largest] : 0.0;
-            double kthSmallest = smallest > 0 ? scratchD[smallest - 1] : 0.0;
+            double kthSmallest = low > 0 ? scratchD[low - 1] : 0.0;
             int size = j - blockStart;
             last = decomposeScratch(blockStart, size);
             if (largest > 0 && (Math.abs(remainder * last[size - 1]) + discarded > limit
                     || scratchD[size - 1] > kthLargest + limit)) {
                 return false;
             }
-            if (smallest > 0 && (Math.abs(remainder * last[0]) + discarded > limit
+            if (low > 0 && (Math.abs(remainder * last[0]) + discarded > limit
                     || scratchD[0] < kthSmallest - limit)) {
                 return false;
             }

@@ -281,6 +281,30 @@ public final class Lanczos {
      */
     public RitzPairs extremal(int largest, int smallest, double tolerance, long seed,
             boolean vectors) {
+        return extremalBelow(largest, smallest, Double.POSITIVE_INFINITY, tolerance, seed,
+                vectors);
+    }
+
+    /**
+     * Finds extremal eigenpairs as {@link #extremal(int, int, double, long, boolean)} does, but
+     * waits for the smallest ones only while the smallest Ritz value lies below {@code level}:
+     * above it they are returned as they are when the largest have converged (their bounds say
+     * how far). For the Hessian of C at a minimum every eigenvalue is at least \(\lambda\) and
+     * the smallest, the edge of the cluster there, takes hundreds of steps to resolve; below
+     * \(\lambda\) it is what says that the point is not a minimum.
+     *
+     * @param level the Ritz value below which the smallest pairs must converge (+infinity:
+     *     always, as in {@link #extremal(int, int, double, long, boolean)})
+     * @return the wanted Ritz pairs; {@link RitzPairs#converged()} says whether every pair waited
+     *     for converged
+     * @throws IllegalArgumentException on a bad argument, naming it and its value
+     * @see #extremal(int, int, double, long, boolean)
+     */
+    public RitzPairs extremalBelow(int largest, int smallest, double level, double tolerance,
+            long seed, boolean vectors) {
+        if (Double.isNaN(level)) {
+            throw new IllegalArgumentException("level must not be NaN");
+        }
         Checks.atLeast("largest", largest, 0);
         Checks.atLeast("smallest", smallest, 0);
         Checks.positive("tolerance", tolerance);
@@ -299,8 +323,8 @@ public final class Lanczos {
         if (norm == 0.0) {
             throw new ArithmeticException("no start vector found outside the deflated space");
         }
-        ExtremalConvergence convergence = new ExtremalConvergence(largest, smallest, tolerance,
-                alpha, beta);
+        ExtremalConvergence convergence = new ExtremalConvergence(largest, smallest, level,
+                tolerance, alpha, beta);
         int steps = iterate(capacity, random, convergence);
         return ritzPairs(steps, largest, smallest, vectors, convergence, startProducts);
     }

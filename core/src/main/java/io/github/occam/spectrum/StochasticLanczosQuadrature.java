@@ -23,8 +23,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * Smith &amp; Le, eq. 1; with the indicator of \(x &lt; \lambda\), the number of eigenvalues left
  * out; with \(f(x) = x\), the trace (Hutchinson's estimator on the same probes).
  *
- * <p><b>Deflation.</b> A Lanczos run first finds the K largest eigenpairs (and the smallest one)
- * to a residual of \(10^{-10} \|A\|\) ({@link Lanczos#extremal}). Their contribution
+ * <p><b>Deflation.</b> A Lanczos run first finds the K largest eigenpairs (at least the
+ * largest) to a residual of \(10^{-10} \|A\|\) ({@link Lanczos#extremal}, fully
+ * re-orthogonalized, so that the vectors meet their bounds). Their contribution
  * \(\sum_{i \le K} f(\theta_i)\) is summed exactly, and the probes estimate only the rest,
  * \(\mathrm{tr}(P_\perp f(A) P_\perp)\) with \(P_\perp = I - V V^T\): each Rademacher probe z is
  * projected, \(z_\perp = P_\perp z\), and Lanczos runs on the deflated operator, every vector
@@ -75,14 +76,19 @@ import org.apache.commons.math3.distribution.TDistribution;
  * estimates met their criteria: the largest eigenpair converged (every deflated pair has, by
  * construction) and the error target, if any, was met. {@link HessianSpectrum#maxEigenvalue()} is
  * then exact to the tolerance; {@link HessianSpectrum#minEigenvalue()} is the smallest Ritz value
- * of the deflation run, an upper bound of the smallest eigenvalue that is exact only when it is
- * also the first of {@link HessianSpectrum#eigenvalues()}, the converged Ritz values. (At a
- * minimum the smallest eigenvalue is the edge of the cluster at \(\lambda\), with a tiny gap
- * above it, and needs hundreds of steps; {@link LanczosSpectrum} gets it when it matters.) If the
- * extremal run spans the whole space (P small) the spectrum is exact and no probe is drawn.
+ * of the deflation run, an upper bound of the smallest eigenvalue, resolved to the tolerance
+ * when it lies below \(\lambda\) (then the point is not a minimum) and otherwise not waited
+ * for: at a minimum it is the edge of the cluster at \(\lambda\), with a tiny gap above it, and
+ * needs hundreds of steps (the deflation run would take a third of SLQ's time);
+ * {@link LanczosSpectrum} gets it when it matters. If the extremal run spans the whole space (P
+ * small) the spectrum is exact and no probe is drawn.
  *
  * <p><b>Cost.</b> At most \(3K + 60\) products (plus K) for the deflation and m per probe;
  * memory \(8 P (3K + 61)\) bytes during the deflation run, \(8 P (K + m + 2)\) while probing.
+ * The probes re-orthogonalize partially ({@link Lanczos#partial}): against the deflated vectors
+ * and earlier Lanczos vectors only when Simon's estimates say orthogonality is being lost, which
+ * keeps their tridiagonal matrices, and so the quadrature, those of full re-orthogonalization to
+ * rounding at a fraction of the passes over memory.
  * The same seed gives the same numbers. Instances are immutable.
  *
  * <pre>{@code
@@ -246,7 +252,7 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
             return DenseSpectrum.ofEigenvalues(new double[0], lambda);
         }
         Random random = new Random(seed);
-        Deflation deflated = Deflation.of(costHessian, deflation, random.nextLong());
+        Deflation deflated = Deflation.of(costHessian, deflation, lambda, random.nextLong());
         if (deflated.pairs.complete()) {
             return CompleteSpectrum.of(deflated.pairs, lambda);
         }
@@ -356,7 +362,8 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
                     sigma, 0);
         }
         Random random = new Random(seed);
-        Deflation deflated = Deflation.of(operator, deflation, random.nextLong());
+        Deflation deflated = Deflation.of(operator, deflation, Double.POSITIVE_INFINITY,
+                random.nextLong());
         double[] grid = given != null ? given
                 : grid(deflated.smallest - 4 * sigma, deflated.largest + 4 * sigma, points);
         double[] exact = new double[grid.length];
@@ -515,13 +522,14 @@ public final class StochasticLanczosQuadrature implements SpectrumMethod {
         }
 
         /**
-         * Runs Lanczos for the k largest and the smallest eigenpairs, at most 3k + 60 steps,
+         * Runs Lanczos for the k largest eigenpairs (at least one) and the smallest, waited for
+         * only while it is below {@code level}, at most 3k + 60 steps,
          * and keeps the converged pairs for deflation (none when k is 0).
          */
-        static Deflation of(SymmetricOperator a, int k, long seed) {
+        static Deflation of(SymmetricOperator a, int k, double level, long seed) {
             int maxSteps = Math.min(a.dimension(), 3 * k + 60);
-            Lanczos lanczos = k > 0 ? Lanczos.of(a, maxSteps) : Lanczos.partial(a, maxSteps);
-            RitzPairs pairs = lanczos.extremal(Math.max(k, 1), 1, EXTREMAL_TOLERANCE, seed, k > 0);
+            RitzPairs pairs = Lanczos.of(a, maxSteps).extremalBelow(Math.max(k, 1), 1, level,
+                    EXTREMAL_TOLERANCE, seed, k > 0);
             double[] values = pairs.values();
             double[] bounds = pairs.residualBounds();
             double limit = EXTREMAL_TOLERANCE * pairs.normEstimate();

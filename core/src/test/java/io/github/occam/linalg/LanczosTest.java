@@ -134,6 +134,33 @@ class LanczosTest {
     }
 
     @Test
+    void theSmallestIsWaitedForOnlyBelowTheLevel() {
+        // 600 eigenvalues: a cluster at 1 with a tiny gap (the edge of a minimum's spectrum at
+        // lambda), a bulk up to 10 and three outliers; then the same with one eigenvalue at -2
+        double[] d = new double[600];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i < 400 ? 1.0 + 1e-6 * i : 1.0 + 9.0 * (i - 400) / 200;
+        }
+        d[597] = 30;
+        d[598] = 50;
+        d[599] = 80;
+        SymmetricOperator minimum = Curvatures.withEigenvalues(d, 12L);
+        RitzPairs waiting = Lanczos.of(minimum, 300).extremal(3, 1, 1e-10, 2L, false);
+        RitzPairs above = Lanczos.of(minimum, 300).extremalBelow(3, 1, 1.0, 1e-10, 2L, false);
+        assertThat(above.converged()).isTrue();
+        assertThat(above.steps()).isLessThan(waiting.steps() / 2);
+        assertThat(above.values()[3]).isCloseTo(80.0, within(1e-8 * 80));
+        assertThat(above.values()[0]).isGreaterThanOrEqualTo(1.0 - 1e-12);   // an upper bound
+        d[0] = -2.0;
+        RitzPairs saddle = Lanczos.of(Curvatures.withEigenvalues(d, 12L), 300)
+                .extremalBelow(3, 1, 1.0, 1e-10, 2L, false);
+        assertThat(saddle.converged()).isTrue();
+        assertThat(saddle.values()[0]).isCloseTo(-2.0, within(1e-8 * 80));
+        assertThatThrownBy(() -> Lanczos.of(minimum, 3).extremalBelow(1, 1, Double.NaN, 1e-10,
+                1L, false)).hasMessage("level must not be NaN");
+    }
+
+    @Test
     void theIdentityBreaksDownAtEveryStepAndIsStillResolved() {
         int p = 9;
         double[][] identity = new double[p][p];

@@ -20,8 +20,12 @@ import org.openjdk.jmh.annotations.Setup;
  *   <li>{@link #dualGaussNewtonEvidence()}: the exact Gauss-Newton sum through the dual matrix,
  *       against {@code ggn_dual_baseline.py --n N --hidden H --lam 1} (its {@code total_s});</li>
  *   <li>{@link #slqGaussNewtonProducts()}: SLQ on the Gauss-Newton products, 2 probes of 30 steps,
- *       no deflation (60 products, with full re-orthogonalization), to set against 60 times
+ *       no deflation (120 products: 60 of the extremal run, fully re-orthogonalized, and 60 of
+ *       the probes, partially), to set against 120 times
  *       {@code ShallowNetCurvatureBenchmark.gaussNewtonVectorProduct};</li>
+ *   <li>{@link #slqDeflatedGaussNewton()}: SLQ as {@code spectrum} runs it, the 20 largest
+ *       eigenpairs deflated and 10 probes of 60 steps (741 products: 120 steps and 21 Ritz
+ *       residuals of the deflation run, 600 of the probes);</li>
  *   <li>{@link #polish()}: 50 iterations of the polish (L-BFGS on the full-batch cost).</li>
  * </ul>
  *
@@ -62,10 +66,17 @@ public class MinimumEvidenceBenchmark extends BenchmarkDefaults {
         return DualGaussNewton.spectrum(cost, w);
     }
 
-    /** SLQ on the Gauss-Newton operator: 2 probes of 30 steps, no deflation, 60 products. */
+    /** SLQ on the Gauss-Newton operator: 2 probes of 30 steps, no deflation, 120 products. */
     @Benchmark
     public HessianSpectrum slqGaussNewtonProducts() {
         return StochasticLanczosQuadrature.withDefaults().withDeflation(0).withProbes(2).withSteps(30)
+                .withSeed(SEED).compute(gaussNewton, LAMBDA);
+    }
+
+    /** SLQ on the Gauss-Newton operator: 20 deflated, 10 probes of 60 steps, 741 products. */
+    @Benchmark
+    public HessianSpectrum slqDeflatedGaussNewton() {
+        return StochasticLanczosQuadrature.withDefaults().withProbes(10).withSteps(60)
                 .withSeed(SEED).compute(gaussNewton, LAMBDA);
     }
 
