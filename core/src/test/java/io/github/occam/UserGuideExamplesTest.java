@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +159,50 @@ class UserGuideExamplesTest {
                     .isNotNegative();
         }
     }
+
+    @Test
+    void theGuidesPomIsTheConsumerProjectThatVerifyBuilds() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "user-guide.md"));
+        String root = Files.readString(Path.of("..", "pom.xml"));
+        String parent = root.substring(root.indexOf("<artifactId>occam-parent</artifactId>"));
+        String version = parent.substring(parent.indexOf("<version>") + 9, parent.indexOf("</version>"));
+        String consumer = Files.readString(Path.of("src", "it", "consumer-classpath", "pom.xml"))
+                .replace("@project.version@", version);
+        String block = null;
+        for (String part : guide.split("```xml\n")) {
+            if (part.contains("<artifactId>my-research</artifactId>")) {
+                block = part.substring(0, part.indexOf("```"));
+            }
+        }
+        assertThat(block).as("the guide's complete pom.xml").isNotNull().isEqualTo(consumer);
+        assertThat(Files.readString(Path.of("src", "it", "consumer-classpath", "src", "main", "java",
+                "consumer", "SignedLogit.java"))).contains(guide.substring(
+                        guide.indexOf("final class SignedLogit implements Model {"),
+                        guide.indexOf("```", guide.indexOf("final class SignedLogit implements Model {"))));
+    }
+
+    /** Data for the guide's contract test: 40 examples of 4 features, signs from the first. */
+    private final double[][] x = features(3, 40, 4);
+    private final double[] signs = Arrays.stream(labels(x, 4)).mapToDouble(y -> 2.0 * y - 1.0).toArray();
+
+    @Nested
+    // snippet
+    class SignedLogitContractTest extends ModelContract {
+        @Override
+        protected Model model() {
+            return new SignedLogit(x, signs);          // your data, drawn from a fixed seed
+        }
+
+        @Override
+        protected double[] point(Random random) {     // a point where the model is smooth
+            double[] w = new double[x[0].length];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = random.nextGaussian();
+            }
+            return w;
+        }
+    }
+    // end snippet
 
     /** Returns the guide's own model, for the model contract. */
     static Model signedLogit(double[][] x, double[] signs) {

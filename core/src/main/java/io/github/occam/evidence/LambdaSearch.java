@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -36,14 +37,29 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 public final class LambdaSearch {
 
     private final Laplace laplace;
+    private final Consumer<Evidence> listener;
 
-    private LambdaSearch(Laplace laplace) {
+    private LambdaSearch(Laplace laplace, Consumer<Evidence> listener) {
         this.laplace = laplace;
+        this.listener = listener;
     }
 
     /** Returns the search with {@link Laplace#defaults()}. */
     public static LambdaSearch defaults() {
-        return new LambdaSearch(Laplace.defaults());
+        return new LambdaSearch(Laplace.defaults(), evidence -> { });
+    }
+
+    /**
+     * Returns a copy that hands every evidence it evaluates to {@code listener} as soon as it
+     * is computed, in the order of evaluation (for a progress display: a search makes a grid of
+     * evaluations, then Brent's, a number known only at the end).
+     *
+     * @param listener called on the calling thread after each evaluation
+     * @return the new search
+     * @throws IllegalArgumentException if {@code listener} is null
+     */
+    public LambdaSearch withListener(Consumer<Evidence> listener) {
+        return new LambdaSearch(laplace, Checks.notNull("listener", listener));
     }
 
     /**
@@ -54,7 +70,7 @@ public final class LambdaSearch {
      * @throws IllegalArgumentException if {@code laplace} is null
      */
     public static LambdaSearch of(Laplace laplace) {
-        return new LambdaSearch(Checks.notNull("laplace", laplace));
+        return new LambdaSearch(Checks.notNull("laplace", laplace), evidence -> { });
     }
 
     /**
@@ -163,6 +179,7 @@ public final class LambdaSearch {
                             && evidence.logEvidence() > best.logEvidence()) {
                 best = evidence;
             }
+            listener.accept(evidence);
             return evidence.logEvidence();
         }
 

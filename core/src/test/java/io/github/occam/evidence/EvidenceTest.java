@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.occam.models.GaussianLinearRegression;
 import io.github.occam.optim.Minimizer;
 import io.github.occam.optim.Minimum;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -241,6 +243,24 @@ class EvidenceTest {
         double best = data.logMarginalLikelihood(expected);
         assertThat(maximum.evidence().logEvidence()).isCloseTo(best, within(1e-9 * Math.abs(best)));
         assertThat(maximum.evaluations()).isGreaterThan(25).isLessThan(200);
+    }
+
+    @Test
+    void theListenerHearsEveryEvaluationAsItIsMade() {
+        Data data = Data.of(40, 10, 0.8, 7L * 40 + 10);
+        List<Double> heard = new ArrayList<>();
+        LambdaSearch.Result maximum = LambdaSearch.defaults()
+                .withListener(evidence -> heard.add(evidence.lambda()))
+                .maximize(data.model(), 1e-3, 1e3);
+        assertThat(heard).hasSize(maximum.evaluations());
+        // the grid first (25 points from 1e-3 to 1e3, ascending), then Brent's refinement
+        assertThat(heard.get(0)).isCloseTo(1e-3, within(1e-15));
+        assertThat(heard.get(24)).isCloseTo(1e3, within(1e-9));
+        assertThat(heard.subList(0, 25)).isSorted();
+        assertThat(heard.stream().sorted().toList()).isEqualTo(
+                maximum.table().stream().map(LambdaSearch.Point::lambda).toList());
+        assertThatThrownBy(() -> LambdaSearch.defaults().withListener(null))
+                .hasMessage("listener must not be null");
     }
 
     @Test

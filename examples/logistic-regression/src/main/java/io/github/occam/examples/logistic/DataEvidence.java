@@ -21,7 +21,7 @@ import java.util.List;
  * that lambda in its message.
  *
  * <pre>{@code
- * DataEvidence result = DataEvidence.compute(train, test, false, Sweep.defaultLambdas(), () -> { });
+ * DataEvidence result = DataEvidence.compute(train, test, false, Sweep.defaultLambdas(), Progress.NONE);
  * double lambda = result.best().lambda();
  * int[] predicted = result.fitted().predict(newRows);
  * }</pre>
@@ -47,11 +47,11 @@ public record DataEvidence(String model, int parameterCount, List<ResultRow> row
      * @param test the test set, measured only, or null
      * @param bias whether the model has intercepts
      * @param lambdas the grid, increasing, each finite and &gt; 0; its range is searched
-     * @param onStep called after each lambda of the grid and after the search
+     * @param progress told of each lambda of the grid and of each evaluation of the search
      * @return the results
      */
     public static DataEvidence compute(LabelledSet train, LabelledSet test, boolean bias,
-            double[] lambdas, Runnable onStep) {
+            double[] lambdas, Progress progress) {
         Classifier model = model(train, bias);
         Measure measure = new Measure(model, train, test, bias);
         List<ResultRow> rows = new ArrayList<>();
@@ -69,24 +69,45 @@ public record DataEvidence(String model, int parameterCount, List<ResultRow> row
             if (best == null || evidence.logEvidence() > best.logEvidence()) {
                 best = evidence;
             }
-            onStep.run();
+            progress.gridPoint();
         }
         LambdaSearch.Result search = null;
         if (lambdas.length > 1) {
             double low = lambdas[0];
             double high = lambdas[lambdas.length - 1];
             try {
-                search = LambdaSearch.defaults().maximize(model, low, high);
+                search = LambdaSearch.defaults()
+                        .withListener(evidence -> progress.searchEvaluation())
+                        .maximize(model, low, high);
             } catch (ArithmeticException | IllegalArgumentException | IllegalStateException e) {
                 throw Guarded.withContext("the search for lambda in [" + low + ", " + high + "]",
                         e);
             }
             best = search.evidence();
         }
-        onStep.run();
         return new DataEvidence(model instanceof LogisticRegression ? "logistic regression"
                 : "softmax regression", model.parameterCount(), List.copyOf(rows), search,
                 measure.row(best), best, measure.fitted(best));
+    }
+
+    /** What {@link #compute} reports as it goes: a grid of known length, then a search. */
+    public interface Progress {
+        /** Reports nothing. */
+        Progress NONE = new Progress() {
+            @Override
+            public void gridPoint() {
+            }
+
+            @Override
+            public void searchEvaluation() {
+            }
+        };
+
+        /** One lambda of the grid is done. */
+        void gridPoint();
+
+        /** One evaluation of the search for the best lambda is done (their number is not known). */
+        void searchEvaluation();
     }
 
     /** Returns the model of {@code train}: logistic for two classes, softmax for more. */

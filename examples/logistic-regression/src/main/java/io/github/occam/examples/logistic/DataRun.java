@@ -76,9 +76,12 @@ final class DataRun {
             newRows = newRows == null ? null : scaling.apply(newRows);
         }
         DataEvidence result;
-        try (ProgressBar bar = progress.open("lambda grid", lambdas.length + 1L)) {
+        try (ProgressBar bar = progress.open("lambda grid", lambdas.length)) {
             result = DataEvidence.compute(train, test, bias, lambdas,
-                    bar == null ? () -> { } : bar::step);
+                    bar == null ? DataEvidence.Progress.NONE : new BarProgress(bar));
+            if (bar != null) {
+                bar.maxHint(bar.getCurrent());        // complete, whatever the search took
+            }
         }
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
@@ -220,5 +223,33 @@ final class DataRun {
     private static String labelName(CsvData.Table table) {
         return table.header().isEmpty() ? "column " + table.labelColumn()
                 : table.header().get(table.labelColumn() - 1);
+    }
+
+    /**
+     * The grid on a bar of known length, then the search counted one evaluation at a time on a
+     * bar of unknown length, renamed.
+     */
+    private static final class BarProgress implements DataEvidence.Progress {
+        private final ProgressBar bar;
+        private boolean searching;
+
+        BarProgress(ProgressBar bar) {
+            this.bar = bar;
+        }
+
+        @Override
+        public void gridPoint() {
+            bar.step();
+        }
+
+        @Override
+        public void searchEvaluation() {
+            if (!searching) {
+                searching = true;
+                bar.setExtraMessage("searching lambda");
+                bar.maxHint(-1);
+            }
+            bar.step();
+        }
     }
 }

@@ -57,6 +57,32 @@ class OwnDataCommandTest {
     }
 
     @Test
+    void progressCountsTheGridThenEachEvaluationOfTheSearch() throws Exception {
+        LabelledSet train = LabelledSet.of(CsvData.read(data("progress.csv", 60, "no", "yes"),
+                CsvData.Layout.DEFAULT));
+        double[] lambdas = {0.01, 0.1, 1, 10, 100};
+        int[] counts = new int[2];
+        StringBuilder order = new StringBuilder();
+        DataEvidence result = DataEvidence.compute(train, null, true, lambdas,
+                new DataEvidence.Progress() {
+                    @Override
+                    public void gridPoint() {
+                        counts[0]++;
+                        order.append('g');
+                    }
+
+                    @Override
+                    public void searchEvaluation() {
+                        counts[1]++;
+                        order.append('s');
+                    }
+                });
+        assertThat(counts[0]).isEqualTo(lambdas.length);
+        assertThat(counts[1]).isEqualTo(result.search().evaluations()).isGreaterThan(9);
+        assertThat(order.toString()).matches("g{5}s+");
+    }
+
+    @Test
     void aTrainingFileAloneGivesTheLambdaOfMaximumEvidenceAndItsSearch() throws IOException {
         Path train = data("train.csv", 80, "no", "yes");
         Path results = dir.resolve("results");
