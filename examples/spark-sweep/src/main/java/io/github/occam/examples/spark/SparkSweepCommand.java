@@ -26,7 +26,6 @@ final class SparkSweepCommand extends SweepCommand {
             + "spark-sweep.log in the temporary directory; - for standard error).")
     String sparkLog;
 
-    /** Runs in flight at once; with --threads, that many, else Spark's default parallelism. */
     /** The forms of master URL Spark 4 takes. */
     private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
             "local(\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?\\])?|local-cluster\\[.+\\]|spark://.+|yarn|k8s://.+");
@@ -40,11 +39,45 @@ final class SparkSweepCommand extends SweepCommand {
         if (threads != null && threads < 1) {
             throw new InputException("--threads must be >= 1, got " + threads);
         }
+        if (master != null && master.startsWith("spark://")) {
+            requireAnswer(master);
+        }
         try {
             return SparkExecution.start(master, sparkLog, computation, threads);
         } catch (Exception e) {      // Spark's own exceptions, some undeclared (SparkException)
             throw new IllegalStateException("Spark did not start" + (master == null ? "" : " on --master "
                     + master) + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
         }
+    }
+
+    /** How long a standalone master has to accept a connection. */
+    private static final int CONNECT_MS = 10_000;
+
+    /**
+     * Refuses a standalone master URL none of whose HOST:PORT accepts a connection (a wrong host
+     * or port, or no master running): Spark itself would start, retry for a minute, and fail the
+     * first run with "SparkContext has been shutdown" after the sweep's files were written.
+     */
+    static void requireAnswer(String master) throws InputException {
+        String last = "";
+        for (String address : master.substring("spark://".length()).split(",")) {
+            int colon = address.lastIndexOf(':');
+            int port;
+            try {
+                port = colon < 0 ? -1 : Integer.parseInt(address.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65_535) {
+                throw new InputException("--master " + master + ": " + address + " is not HOST:PORT");
+            }
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(address.substring(0, colon), port), CONNECT_MS);
+                return;
+            } catch (IOException e) {
+                last = address + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")";
+            }
+        }
+        throw new InputException("--master " + master + ": no Spark master answers at " + last);
     }
 }

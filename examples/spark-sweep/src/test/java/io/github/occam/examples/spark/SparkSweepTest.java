@@ -124,7 +124,10 @@ class SparkSweepTest {
     void badOptionsAreRefusedBeforeSparkStartsWithOneLine() {
         for (String[] bad : new String[][] {{"--batch-sizes", "0", "--master", "local[1]"},
             {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "bogus"},
-            {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "local[0]"}}) {
+            {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "local[0]"},
+            // no master listens on port 1: refused at once, not after Spark's minute of retries
+            {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "spark://127.0.0.1:1"},
+            {"--batch-sizes", "10", "--train-sizes", "60", "--updates", "5", "--master", "spark://127.0.0.1"}}) {
             StringWriter err = new StringWriter();
             List<String> args = new ArrayList<>(List.of("sweep", "--hidden", "2"));
             args.addAll(List.of(bad));
