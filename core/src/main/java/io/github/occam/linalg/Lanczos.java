@@ -347,12 +347,9 @@ public final class Lanczos {
         int[] wanted = wantedIndices(steps, largest, smallest);
         double[] values = new double[wanted.length];
         double[] bounds = new double[wanted.length];
-        double[][] ritzVectors = vectors ? new double[wanted.length][] : null;
+        double[][] ritzVectors = vectors ? ritzVectors(t, wanted, steps) : null;
         double[] residuals = new double[wanted.length];
         double remainder = beta[steps - 1];
-        if (vectors) {
-            formRitzVectors(t, wanted, steps, ritzVectors);
-        }
         for (int k = 0; k < wanted.length; k++) {
             int i = wanted[k];
             values[k] = all[i];
@@ -368,8 +365,7 @@ public final class Lanczos {
      * Forms the Ritz vectors \(y_k = Q s_k\) of the wanted values (normalized when the basis is
      * only semi-orthogonal, where \(|y_k| = 1 + O(\sqrt{\varepsilon})\)).
      */
-    private void formRitzVectors(TridiagonalEigensystem t, int[] wanted, int steps,
-            double[][] into) {
+    private double[][] ritzVectors(TridiagonalEigensystem t, int[] wanted, int steps) {
         double[][] s = new double[wanted.length][steps];
         for (int k = 0; k < wanted.length; k++) {
             for (int l = 0; l < steps; l++) {
@@ -377,12 +373,12 @@ public final class Lanczos {
             }
         }
         double[][] y = space.combine(s, steps);
-        for (int k = 0; k < y.length; k++) {
-            if (estimate != null) {
-                KrylovBasis.scale(y[k], 1.0 / Vectors.norm(y[k]));
+        if (estimate != null) {
+            for (double[] vector : y) {
+                KrylovBasis.scale(vector, 1.0 / Vectors.norm(vector));
             }
-            into[k] = y[k];
         }
+        return y;
     }
 
     /**

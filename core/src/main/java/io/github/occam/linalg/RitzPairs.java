@@ -20,7 +20,9 @@ import java.util.Objects;
  *
  * @param values the wanted Ritz values, ascending (the smallest ones first, then the largest)
  * @param residualBounds \(|\beta_j S_{ji}|\) for each wanted value, the residual of the exact
- *     Lanczos relation
+ *     Lanczos relation, plus the norm of the Gram-Schmidt coefficients the tridiagonal leaves out
+ *     (rounding with full re-orthogonalization, about \(\sqrt{\varepsilon}\) times the
+ *     \(\beta\)s with partial)
  * @param residuals \(|A y_i - \theta_i y_i|\) measured with one product each when the vectors
  *     were formed, else NaN
  * @param vectors the unit Ritz vectors of the wanted values, each of length P, or null when not
