@@ -20,6 +20,23 @@ public final class Curvatures {
     private Curvatures() {
     }
 
+    /** Returns diag(d) as an operator, a product in O(P): for long vectors. */
+    public static SymmetricOperator diagonal(double[] d) {
+        return new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return d.length;
+            }
+
+            @Override
+            public void apply(double[] v, double[] out) {
+                for (int i = 0; i < d.length; i++) {
+                    out[i] = d[i] * v[i];
+                }
+            }
+        };
+    }
+
     /** Returns Q diag(eigenvalues) Q' for a random orthogonal Q drawn from {@code seed}. */
     public static SymmetricOperator withEigenvalues(double[] eigenvalues, long seed) {
         double[][] q = TestSupport.orthogonal(new Random(seed), eigenvalues.length);

@@ -200,19 +200,7 @@ class LanczosTest {
         for (int i = 0; i < p; i++) {
             d[i] = i < p - 5 ? 1.0 + (double) i / p : 10.0 * (i - p + 6);
         }
-        SymmetricOperator diagonal = new SymmetricOperator() {
-            @Override
-            public int dimension() {
-                return p;
-            }
-
-            @Override
-            public void apply(double[] v, double[] out) {
-                for (int i = 0; i < p; i++) {
-                    out[i] = d[i] * v[i];
-                }
-            }
-        };
+        SymmetricOperator diagonal = Curvatures.diagonal(d);
         double[][] top = new double[3][p];
         for (int k = 0; k < 3; k++) {
             top[k][p - 1 - k] = 1.0;

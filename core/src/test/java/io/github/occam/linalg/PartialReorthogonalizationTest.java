@@ -28,19 +28,7 @@ class PartialReorthogonalizationTest {
     }
 
     private static SymmetricOperator diagonal(double[] d) {
-        return new SymmetricOperator() {
-            @Override
-            public int dimension() {
-                return d.length;
-            }
-
-            @Override
-            public void apply(double[] v, double[] out) {
-                for (int i = 0; i < d.length; i++) {
-                    out[i] = d[i] * v[i];
-                }
-            }
-        };
+        return Curvatures.diagonal(d);
     }
 
     private static double[] rademacher(int p, long seed) {
