@@ -468,8 +468,14 @@ public final class Lanczos {
             double local = estimate == null ? 0.0 : localCorrection;
             double norm = b;
             space.pass((from, to, sums) -> {
-                for (int i = from; i < to; i++) {
-                    next[i] = (w[i] - local * q[i]) / norm;
+                if (local == 0.0) {                   // nothing left to take out: q is not read
+                    for (int i = from; i < to; i++) {
+                        next[i] = w[i] / norm;
+                    }
+                } else {
+                    for (int i = from; i < to; i++) {
+                        next[i] = (w[i] - local * q[i]) / norm;
+                    }
                 }
             });
         }

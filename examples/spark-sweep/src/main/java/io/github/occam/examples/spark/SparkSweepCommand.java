@@ -4,6 +4,8 @@ import io.github.occam.examples.mnist.RunComputation;
 import io.github.occam.examples.mnist.SweepCommand;
 import io.github.occam.examples.support.InputException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,8 +73,8 @@ final class SparkSweepCommand extends SweepCommand {
             if (port < 1 || port > 65_535) {
                 throw new InputException("--master " + master + ": " + address + " is not HOST:PORT");
             }
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(address.substring(0, colon), port), CONNECT_MS);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address.substring(0, colon), port), CONNECT_MS);
                 return;
             } catch (IOException e) {
                 last = address + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")";
