@@ -71,9 +71,7 @@ final class FloatShallowNet implements SgdEngine {
     private final double[] loss;
     private final int[] predicted;
     private final int[] batch;
-    private final int[] columnStart;
-    private final int[] columnExample;
-    private final float[] columnValue;
+    private final BatchColumns columns;
     private final int rowTasks;
     /** Untouched-row updates of W1 not yet applied, per pixel row (see {@link #catchUp}). */
     private final int[] pending;
@@ -91,11 +89,6 @@ final class FloatShallowNet implements SgdEngine {
 
     private final Tasks workers;
     private final Tasks.Task exampleTask = this::exampleChunk;
-    private final Tasks.Task countColumnsTask = this::countColumns;
-    private final Tasks.Task fillColumnsTask = this::fillColumns;
-    /** Per part of the batch: its non-zeros per pixel, then its next slot per pixel. */
-    private final int[][] partCount;
-    private int columnParts;
     private final Tasks.Task rowTask = this::rowChunk;
 
     private final SparseRows train;
@@ -156,11 +149,7 @@ final class FloatShallowNet implements SgdEngine {
         loss = new double[capacity];
         predicted = new int[capacity];
         batch = new int[capacity];
-        columnStart = new int[d + 1];
-        partCount = new int[COLUMN_PARTS][d];
-        int maxNonZero = train.maxNonZero(largestBatch);
-        columnExample = new int[maxNonZero];
-        columnValue = new float[maxNonZero];
+        columns = new BatchColumns(d, COLUMN_PARTS, train.maxNonZero(largestBatch));
         rowTasks = (d + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
         pending = new int[d];
         restingRow = new boolean[d];
@@ -276,7 +265,7 @@ final class FloatShallowNet implements SgdEngine {
         training = true;
         eps = stepEps;
         mom = stepMom;
-        buildColumns();
+        columns.build(train, batch, count, count < PARALLEL_FROM ? 1 : COLUMN_PARTS, this::run);
         if (stepEps != pendingEps || stepMom != pendingMom || decay != pendingDecay) {
             catchUp(true);
             pendingEps = stepEps;
@@ -334,61 +323,6 @@ final class FloatShallowNet implements SgdEngine {
         }
     }
 
-    /** The batch's non-zero pixels by column: for pixel j, the (example, value) pairs. */
-    private void buildColumns() {
-        int parts = size < PARALLEL_FROM ? 1 : COLUMN_PARTS;
-        columnParts = parts;
-        // count each part's non-zeros per pixel (parts are consecutive ranges of the batch)
-        run(parts, countColumnsTask);
-        // column j holds part 0's entries, then part 1's, ...: the order of a serial pass
-        int offset = 0;
-        for (int j = 0; j < d; j++) {
-            columnStart[j] = offset;
-            for (int part = 0; part < parts; part++) {
-                int count = partCount[part][j];
-                partCount[part][j] = offset;
-                offset += count;
-            }
-        }
-        columnStart[d] = offset;
-        run(parts, fillColumnsTask);
-    }
-
-    /** The examples [i0, i1) of part {@code part} of {@code parts} of the batch. */
-    private int partStart(int part, int parts) {
-        return (int) ((long) size * part / parts);
-    }
-
-    private void countColumns(int part, int worker) {
-        int[] start = rows.start;
-        int[] column = rows.column;
-        int[] count = partCount[part];
-        Arrays.fill(count, 0);
-        int i1 = partStart(part + 1, columnParts);
-        for (int i = partStart(part, columnParts); i < i1; i++) {
-            int ex = batch[i];
-            for (int p = start[ex]; p < start[ex + 1]; p++) {
-                count[column[p]]++;
-            }
-        }
-    }
-
-    private void fillColumns(int part, int worker) {
-        int[] start = rows.start;
-        int[] column = rows.column;
-        float[] value = rows.floats;
-        int[] next = partCount[part];
-        int i1 = partStart(part + 1, columnParts);
-        for (int i = partStart(part, columnParts); i < i1; i++) {
-            int ex = batch[i];
-            for (int p = start[ex]; p < start[ex + 1]; p++) {
-                int slot = next[column[p]]++;
-                columnExample[slot] = i;
-                columnValue[slot] = value[p];
-            }
-        }
-    }
-
     /** Phase 1 for examples [8t, 8t + 8): forward pass, softmax, loss and hidden-layer error. */
     private void exampleChunk(int t, int worker) {
         final int i0 = t * EXAMPLES_PER_TASK;
@@ -400,13 +334,13 @@ final class FloatShallowNet implements SgdEngine {
             final float[] a = act[i];
             System.arraycopy(b1, 0, a, 0, h);
             int ex = batch[i];
-            addProducts(a, w1t, column, value, start[ex], start[ex + 1]);
+            FloatKernels.addProducts(a, w1t, column, value, start[ex], start[ex + 1]);
             for (int u = 0; u < h; u++) {
                 a[u] = Math.max(a[u], 0f);
             }
         }
         for (int i = i0; i < i1; i++) {
-            outputLayer(i);
+            FloatKernels.outputLayer(act[i], w2t, n, logits, i * n);
             softmax(i);
         }
         if (!training) {
@@ -416,80 +350,12 @@ final class FloatShallowNet implements SgdEngine {
             final float[] a = act[i];
             final float[] e = delta[i];
             Arrays.fill(e, 0f);
-            addProducts(e, w2, classOf, dlog, i * n, i * n + n);
+            FloatKernels.addProducts(e, w2, classOf, dlog, i * n, i * n + n);
             for (int u = 0; u < h; u++) {
                 // a[u] >= +0 after the ReLU: its bits are positive exactly when a[u] > 0 (or NaN)
                 final int keep = -((Float.floatToRawIntBits(a[u]) + 0x7fffffff) >>> 31);
                 e[u] = Float.intBitsToFloat(Float.floatToRawIntBits(e[u]) & keep);
             }
-        }
-    }
-
-    /**
-     * Logits of example i without the bias, {@code sum_u W2[c][u] a_i[u]}; {@link #softmax}
-     * adds {@code b2}. Classes go four per pass, each with two partial sums (even and odd u),
-     * and the remaining classes one per pass with four partial sums (u mod 4), so that eight
-     * independent sums keep the floating-point units busy. The order is fixed by n and H alone.
-     */
-    private void outputLayer(int i) {
-        final float[] a = act[i];
-        final int o = i * n;
-        final float[] w = w2t;
-        final int pairs = h - h % 2;
-        int c = 0;
-        for (; c + 4 <= n; c += 4) {
-            float a0 = 0f;
-            float a1 = 0f;
-            float a2 = 0f;
-            float a3 = 0f;
-            float b0 = 0f;
-            float b1 = 0f;
-            float b2 = 0f;
-            float b3 = 0f;
-            for (int u = 0; u < pairs; u += 2) {
-                final float x = a[u];
-                final float y = a[u + 1];
-                final int q = u * n + c;
-                final int r = q + n;
-                a0 += w[q] * x;
-                a1 += w[q + 1] * x;
-                a2 += w[q + 2] * x;
-                a3 += w[q + 3] * x;
-                b0 += w[r] * y;
-                b1 += w[r + 1] * y;
-                b2 += w[r + 2] * y;
-                b3 += w[r + 3] * y;
-            }
-            if (pairs < h) {
-                final float x = a[pairs];
-                final int q = pairs * n + c;
-                a0 += w[q] * x;
-                a1 += w[q + 1] * x;
-                a2 += w[q + 2] * x;
-                a3 += w[q + 3] * x;
-            }
-            logits[o + c] = a0 + b0;
-            logits[o + c + 1] = a1 + b1;
-            logits[o + c + 2] = a2 + b2;
-            logits[o + c + 3] = a3 + b3;
-        }
-        final int quads = h - h % 4;
-        for (; c < n; c++) {
-            float s0 = 0f;
-            float s1 = 0f;
-            float s2 = 0f;
-            float s3 = 0f;
-            for (int u = 0; u < quads; u += 4) {
-                final int q = u * n + c;
-                s0 += w[q] * a[u];
-                s1 += w[q + n] * a[u + 1];
-                s2 += w[q + 2 * n] * a[u + 2];
-                s3 += w[q + 3 * n] * a[u + 3];
-            }
-            for (int u = quads; u < h; u++) {
-                s0 += w[u * n + c] * a[u];
-            }
-            logits[o + c] = (s0 + s1) + (s2 + s3);
         }
     }
 
@@ -538,8 +404,8 @@ final class FloatShallowNet implements SgdEngine {
             for (int j = t * ROWS_PER_TASK; j < j1; j++) {
                 final float[] w = w1t[j];
                 final float[] v = v1t[j];
-                int s = columnStart[j];
-                int e = columnStart[j + 1];
+                int s = columns.start(j);
+                int e = columns.start(j + 1);
                 if (s == e) {
                     if (eager) {
                         update(w, v, null, m, lr, wd);
@@ -549,19 +415,19 @@ final class FloatShallowNet implements SgdEngine {
                     continue;
                 }
                 Arrays.fill(g, 0f);
-                addProducts(g, delta, columnExample, columnValue, s, e);
+                FloatKernels.addProducts(g, delta, columns.example, columns.value, s, e);
                 update(w, v, g, m, lr, wd);
                 restingRow[j] = false;
             }
         } else if (t < rowTasks + n) {
             int c = t - rowTasks;
             Arrays.fill(g, 0f);
-            addProducts(g, act, exampleOf, dlogT[c], 0, size);
+            FloatKernels.addProducts(g, act, exampleOf, dlogT[c], 0, size);
             update(w2[c], v2[c], g, m, lr, wd);
             transposeRow(c);
         } else {
             Arrays.fill(g, 0f);
-            addProducts(g, delta, exampleOf, ones, 0, size);
+            FloatKernels.addProducts(g, delta, exampleOf, ones, 0, size);
             update(b1, vb1, g, m, lr, wd);
             final float[] gb2 = gradientB2[worker];
             for (int c = 0; c < n; c++) {
@@ -608,7 +474,7 @@ final class FloatShallowNet implements SgdEngine {
     private void catchUp(boolean all) {
         boolean any = false;
         for (int j = 0; j < d && !any; j++) {
-            any = pending[j] > 0 && (all || columnStart[j] < columnStart[j + 1]);
+            any = pending[j] > 0 && (all || !columns.isEmpty(j));
         }
         if (any) {
             catchUpAll = all;
@@ -623,7 +489,7 @@ final class FloatShallowNet implements SgdEngine {
         int j1 = Math.min(d, (t + 1) * ROWS_PER_TASK);
         for (int j = t * ROWS_PER_TASK; j < j1; j++) {
             int k = pending[j];
-            if (k == 0 || !(catchUpAll || columnStart[j] < columnStart[j + 1])) {
+            if (k == 0 || !catchUpAll && columns.isEmpty(j)) {
                 continue;
             }
             pending[j] = 0;
@@ -635,37 +501,6 @@ final class FloatShallowNet implements SgdEngine {
             final float[] v = v1t[j];
             for (int r = 0; r < k; r++) {
                 update(w, v, null, m, lr, wd);
-            }
-        }
-    }
-
-    /**
-     * {@code y += sum_{p in [from, to)} coefficient[p] * rows[index[p]]}, the terms taken four
-     * at a time, {@code y + ((t0 + t1) + (t2 + t3))}, then one at a time; four rows per pass
-     * quarter the loads and stores of {@code y}.
-     */
-    static void addProducts(float[] y, float[][] rows, int[] index, float[] coefficient,
-            int from, int to) {
-        final int len = y.length;
-        int p = from;
-        for (; p + 4 <= to; p += 4) {
-            final float x0 = coefficient[p];
-            final float x1 = coefficient[p + 1];
-            final float x2 = coefficient[p + 2];
-            final float x3 = coefficient[p + 3];
-            final float[] r0 = rows[index[p]];
-            final float[] r1 = rows[index[p + 1]];
-            final float[] r2 = rows[index[p + 2]];
-            final float[] r3 = rows[index[p + 3]];
-            for (int u = 0; u < len; u++) {
-                y[u] += (x0 * r0[u] + x1 * r1[u]) + (x2 * r2[u] + x3 * r3[u]);
-            }
-        }
-        for (; p < to; p++) {
-            final float x = coefficient[p];
-            final float[] r = rows[index[p]];
-            for (int u = 0; u < len; u++) {
-                y[u] += x * r[u];
             }
         }
     }
