@@ -144,22 +144,27 @@ final class EvidenceAnalysis {
         double[] diff = stats(differences);
         double standardError = diff[1] / Math.sqrt(differences.size());
         boolean first = bStar != bMax && differences.size() >= 2 && diff[0] < -3 * standardError;
+        String paired = differences.size() < 2
+                ? String.format(Locale.ROOT, "%s, standard error undefined (%d paired seed(s); 2 needed)",
+                        value("%.4f", diff[0]), differences.size())
+                : String.format(Locale.ROOT, "%.4f, standard error %.4f (%s standard errors)", diff[0],
+                        standardError, value("%.1f", diff[0] / standardError));
         sb.append(String.format(Locale.ROOT, "%n1. B* (best mean test accuracy) = %d; E/N(B*) - E/N(%d), paired over %d"
-                + " seeds: %.4f, standard error %.4f (%.1f standard errors): %s%n", bStar, bMax, differences.size(),
-                diff[0], standardError, standardError > 0 ? diff[0] / standardError : Double.NaN,
-                verdict(first)));
+                + " seeds: %s: %s%n", bStar, bMax, differences.size(), paired, verdict(first)));
         boolean second = Math.abs(lowest - best) <= 1;
         sb.append(String.format(Locale.ROOT, "2. lowest mean E/N at B = %d, %d grid step(s) from B* = %d: %s%n",
                 grid.get(lowest), Math.abs(lowest - best), bStar, verdict(second)));
         double[] ce = spearman(rows, Row::evidence, Row::testCrossEntropyW0);
         boolean third = ce[0] > 0.5 && ce[1] < ALPHA;
-        sb.append(String.format(Locale.ROOT, "3. Spearman rho(E/N, test cross-entropy at w0) = %.3f, p = %.2g (n = %d):"
-                + " %s%n", ce[0], ce[1], rows.size(), verdict(third)));
+        String correlation = Double.isNaN(ce[0]) ? rank(ce)
+                : String.format(Locale.ROOT, "%.3f, p = %.2g", ce[0], ce[1]);
+        sb.append(String.format(Locale.ROOT, "3. Spearman rho(E/N, test cross-entropy at w0) = %s (n = %d): %s%n",
+                correlation, rows.size(), verdict(third)));
         double[] breadth = spearman(rows, r -> r.batchSize(), Row::breadth);
         double[] depth = spearman(rows, r -> r.batchSize(), Row::depth);
         boolean fourth = breadth[0] > 0 && breadth[1] < ALPHA && depth[0] < 0 && depth[1] < ALPHA;
-        sb.append(String.format(Locale.ROOT, "4. Spearman rho(B, breadth) = %.3f (p = %.2g), rho(B, depth) = %.3f"
-                + " (p = %.2g): %s%n", breadth[0], breadth[1], depth[0], depth[1], verdict(fourth)));
+        sb.append(String.format(Locale.ROOT, "4. Spearman rho(B, breadth) = %s, rho(B, depth) = %s: %s%n",
+                rank(breadth), rank(depth), verdict(fourth)));
         List<Double> noise = new ArrayList<>();
         for (Row r : rows) {
             if (Double.isFinite(r.bSimple())) {
@@ -175,6 +180,19 @@ final class EvidenceAnalysis {
                 first && second && third && fourth ? "SUPPORTED" : "NOT supported",
                 (first ? 1 : 0) + (second ? 1 : 0) + (third ? 1 : 0) + (fourth ? 1 : 0)));
         return sb.toString();
+    }
+
+    /** {@code format} applied to {@code v}, or "undefined" where v is not a number. */
+    private static String value(String format, double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "undefined";
+    }
+
+    /** A rank correlation and its p-value, or why there is none. */
+    private static String rank(double[] rhoP) {
+        if (Double.isNaN(rhoP[0])) {
+            return "undefined (fewer than 3 runs, or a column constant over them)";
+        }
+        return String.format(Locale.ROOT, "%.3f (p = %.2g)", rhoP[0], rhoP[1]);
     }
 
     private static String verdict(boolean holds) {

@@ -68,6 +68,15 @@ class EvidenceAnalysisTest {
     }
 
     @Test
+    void aStudyTooSmallForTheStatisticsSaysSoInsteadOfPrintingNaN() {
+        String text = EvidenceAnalysis.summary(List.of(row(1000, 1, 0.9, -1.5, 0.06, 0.7, 0.3)));
+        assertThat(text).doesNotContain("NaN")
+                .contains("standard error undefined (1 paired seed(s); 2 needed): does not hold")
+                .contains("= undefined (fewer than 3 runs, or a column constant over them) (n = 1): does not hold")
+                .contains("NOT supported");
+    }
+
+    @Test
     void writesTheSummaryAndFiguresFromTheFile(@TempDir Path dir) throws IOException {
         StringBuilder csv = new StringBuilder(RunEvidence.HEADER).append('\n');
         for (EvidenceAnalysis.Row r : supporting(-0.4)) {
