@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -438,12 +439,14 @@ public final class Charts {
                 main, "learning_rate", 6.0), names);
         save(dir, prefix + "training-loss-vs-batch-size", trainingLossVsBatchSize("Training cross-entropy against "
                 + "batch size (" + fixed + ")", main, "learning_rate"), names);
-        Map<Integer, List<OptimumAnalysis.Optimum>> byTrainSize = new java.util.TreeMap<>();
+        TreeMap<Integer, List<OptimumAnalysis.Optimum>> byTrainSize = new TreeMap<>();
         for (OptimumAnalysis.Optimum o : result.optima()) {
             byTrainSize.computeIfAbsent(o.setting().trainSize(), k -> new ArrayList<>()).add(o);
         }
+        int largestTrainSize = byTrainSize.lastKey();
         for (Map.Entry<Integer, List<OptimumAnalysis.Optimum>> e : byTrainSize.entrySet()) {
-            if (e.getValue().size() >= 2) {
+            // every N where settings can collapse onto one curve, and the largest N (its fitting edge in tau)
+            if (e.getValue().size() >= 2 || e.getKey() == largestTrainSize && byTrainSize.size() > 1) {
                 save(dir, prefix + "accuracy-vs-temperature-n" + e.getKey(), accuracyVsTemperature(String.format(
                         Locale.ROOT, "Accuracy against temperature (N = %d, %s)", e.getKey(), budget),
                         e.getValue()), names);

@@ -2,9 +2,11 @@ package io.github.occam.examples.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChartsTest {
 
@@ -52,6 +54,26 @@ class ChartsTest {
         // eps 0.05, m 0.5, B = 8: tau = 0.05 / 4 = 1/80
         double[] y = chart.getSeriesMap().get("eps = 0.05, m = 0.5").getXData();
         assertThat(y[0]).isCloseTo(Math.log(1.0 / 80) / Math.log(2), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void theTemperatureFigureIsDrawnWhereSettingsCanCollapseAndAtTheLargestN(@TempDir Path dir)
+            throws java.io.IOException {
+        java.util.List<RunRecord> runs = new java.util.ArrayList<>();
+        // N = 1000: two settings; N = 2000 and 4000: one each
+        double[][] settings = {{0.1, 0.9, 1000}, {0.05, 0.5, 1000}, {0.1, 0.9, 2000}, {0.1, 0.9, 4000}};
+        for (double[] s : settings) {
+            for (int b = 8; b <= 64; b *= 2) {
+                RunKey key = RunKey.of(b, s[0], (int) s[2], s[1], 1, SweepBudget.time(100));
+                long updates = key.trainerBudget().amount();
+                runs.add(new RunRecord(key, (double) updates * b / s[2], updates, key.noiseScale(), 1.0, 0.9,
+                        0.01, 0.3, false, 1.0));
+            }
+        }
+        java.util.List<String> names = Charts.saveAll(OptimumAnalysis.analyze(runs, 10, 1L), dir, "");
+        assertThat(names).contains("accuracy-vs-temperature-n1000", "accuracy-vs-temperature-n4000")
+                .doesNotContain("accuracy-vs-temperature-n2000");
+        assertThat(dir.resolve("accuracy-vs-temperature-n4000.png")).isNotEmptyFile();
     }
 
     @Test
