@@ -6,9 +6,7 @@ import io.github.occam.examples.support.Memory;
 import io.github.occam.examples.support.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -83,21 +81,22 @@ final class DataRun {
                 bar.maxHint(bar.getCurrent());        // complete, whatever the search took
             }
         }
-        Files.createDirectories(out);
-        List<Path> written = new ArrayList<>();
-        written.add(out.resolve("results.csv"));
-        ResultsCsv.write(written.get(0), result.rows());
-        if (result.search() != null) {
-            written.add(out.resolve(DataTables.SEARCH));
-            DataTables.writeSearch(written.get(1), result.search(), train.size());
-        }
-        written.addAll(Figures.write(out, result.rows()));
-        if (inputs != null) {
-            Path predictions = out.resolve(DataTables.PREDICTIONS);
-            DataTables.writePredictions(predictions, inputs, newRows, result.fitted(),
-                    train.classes());
-            written.add(predictions);
-        }
+        final LabelledSet trained = train;
+        final CsvData.Table newInputs = inputs;
+        final double[][] newFeatures = newRows;
+        List<Path> written = OutputFolder.replace(out, result.rows(), files -> {
+            if (result.search() != null) {
+                Path search = out.resolve(DataTables.SEARCH);
+                DataTables.writeSearch(search, result.search(), trained.size());
+                files.add(search);
+            }
+            if (newInputs != null) {
+                Path predictions = out.resolve(DataTables.PREDICTIONS);
+                DataTables.writePredictions(predictions, newInputs, newFeatures, result.fitted(),
+                        trained.classes());
+                files.add(predictions);
+            }
+        });
         warn(result);
         if (data.json) {
             stdout.println(json(trainTable, train, test, result));

@@ -146,10 +146,9 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
         long start = System.nanoTime();
         List<Task> tasks = tasks();
         List<ResultRow> rows = sweep(tasks, grid);
-        Files.createDirectories(out);
-        Path table = out.resolve("results.csv");
-        ResultsCsv.write(table, rows);
-        List<Path> figures = Figures.write(out, rows);
+        List<Path> files = OutputFolder.replace(out, rows, written -> { });
+        Path table = files.get(0);
+        List<Path> figures = files.subList(1, files.size());
         double seconds = (System.nanoTime() - start) * 1e-9;
         describe(stdout, tasks, grid, rows, table, figures, seconds);
         stdout.flush();

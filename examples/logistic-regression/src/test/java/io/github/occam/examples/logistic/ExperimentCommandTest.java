@@ -85,7 +85,7 @@ class ExperimentCommandTest {
         }
         try (Stream<Path> files = Files.list(results)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "results.csv", "figure1-accuracy.png", "figure1-accuracy.svg",
+                    ".lock", "results.csv", "figure1-accuracy.png", "figure1-accuracy.svg",
                     "figure2-cross-entropy-evidence.png", "figure2-cross-entropy-evidence.svg");
         }
         assertThat(out.toString()).contains("random labels (3 lambdas)")

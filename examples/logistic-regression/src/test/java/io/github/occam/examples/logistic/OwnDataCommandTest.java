@@ -113,7 +113,7 @@ class OwnDataCommandTest {
                 .doesNotContain("test accuracy").doesNotContain("test cross-entropy");
         try (Stream<Path> files = Files.list(results)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "results.csv", "lambda-search.csv", "figure1-accuracy.png",
+                    ".lock", "results.csv", "lambda-search.csv", "figure1-accuracy.png",
                     "figure1-accuracy.svg", "figure2-cross-entropy-evidence.png",
                     "figure2-cross-entropy-evidence.svg");
         }
@@ -159,6 +159,28 @@ class OwnDataCommandTest {
         assertThat(command.errorLine()).contains("labelled.csv: has 4 features per example")
                 .contains("give the feature columns only");
         assertThat(dir.resolve("other")).doesNotExist();
+    }
+
+    @Test
+    void aFolderHoldsOneRunsFilesOnly() throws IOException {
+        Path train = data("train.csv", 80, "0", "1");
+        Path inputs = Files.writeString(dir.resolve("new.csv"), "a,b,c\n3,1,0\n");
+        Path out = dir.resolve("out");
+        assertThat(run("--train-csv", train.toString(), "--predict-csv", inputs.toString(),
+                "--out", out.toString(), "--no-progress")).as(command.err.toString()).isZero();
+        assertThat(out.resolve("predictions.csv")).exists();
+        // what a kill in the middle of an atomic write leaves
+        Files.writeString(out.resolve(".figure1-accuracy.svg.3k9zq0a1b2c3d.tmp"), "torn");
+        // the same folder, no new inputs and one lambda (no search): the earlier run's
+        // predictions and search go with its results
+        assertThat(run("--train-csv", train.toString(), "--lambdas", "1", "--out", out.toString(),
+                "--no-progress")).as(command.err.toString()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    ".lock", "results.csv", "figure1-accuracy.png", "figure1-accuracy.svg",
+                    "figure2-cross-entropy-evidence.png", "figure2-cross-entropy-evidence.svg");
+        }
+        assertThat(records(out.resolve("results.csv"))).hasSize(1);
     }
 
     // cause 2: errors name the file and the reason

@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>A kill can leave a last line without its newline. {@link #readAndRepair(Path)} drops such a
  * torn line and rewrites the file atomically; a malformed line anywhere else is an error.
  * {@link #read(Path)} reads without changing the file, as {@code analyze} does while a sweep may
- * be appending. Only one sweep writes a folder's file at a time ({@link SweepLock}); the header
+ * be appending. Only one sweep writes a folder's file at a time ({@link io.github.occam.examples.support.OutputLock}); the header
  * of a new file is written through the same channel as the runs, so that no rename can replace a
  * file another writer has open.
  *

@@ -2,6 +2,7 @@ package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.examples.support.InputException;
+import io.github.occam.examples.support.OutputLock;
 import io.github.occam.examples.support.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Every option is checked, the data read and the memory of the networks estimated before
  * anything is written into {@code --out}: a rejected sweep leaves nothing behind. One sweep at a
- * time trains into a folder ({@link SweepLock}); a second one is refused.
+ * time trains into a folder ({@link OutputLock}); a second one is refused.
  *
  * <pre>{@code
  * java -jar mnist-shallow-net.jar sweep --preset quick --out results
@@ -233,7 +234,7 @@ public class SweepCommand implements Callable<Integer> {
         // where the runs go is settled before anything is written: a cluster that cannot be
         // reached leaves the folder as it was
         try (Execution execution = execution(computation, threads)) {
-            SweepLock lock = SweepLock.acquire(dir);
+            OutputLock lock = OutputLock.acquire(dir, "sweep");
             try {
                 checkSameSettings(dir, settings, true);
                 PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package io.github.occam.examples.mnist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.occam.examples.support.OutputLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -231,14 +232,14 @@ class CommandLineTest {
     @Test
     void aSecondSweepIntoAFolderInUseIsRefusedAndTrainsNothing() throws IOException {
         Path out = dir.resolve("busy");
-        SweepLock held = SweepLock.acquire(out);
+        OutputLock held = OutputLock.acquire(out, "sweep");
         try {
             assertThat(run("sweep", "--train-sizes", "40", "--batch-sizes", "8", "--learning-rates", "0.05",
                     "--seeds", "1", "--epochs", "1", "--hidden", "4", "--no-progress", "--out", out.toString()))
                     .isEqualTo(2);
             assertThat(errorLine()).startsWith("error: --out " + out + " is in use by another sweep (process "
                     + ProcessHandle.current().pid() + ")").endsWith("choose another --out");
-            assertThat(filesIn(out)).containsExactly(SweepLock.FILE);
+            assertThat(filesIn(out)).containsExactly(OutputLock.FILE);
         } finally {
             held.close();
         }

@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -84,6 +86,35 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Deletes the temporary files that a write into {@code directory} left when its process was
+     * killed (named {@code .NAME.RANDOM.tmp} as {@link #write} names them), for the names given;
+     * call it while the folder is locked ({@link OutputLock}), when no write of another process
+     * can be under way.
+     *
+     * @param names the file names whose temporaries are deleted ({@code results.csv}, ...)
+     * @return how many were deleted
+     * @throws IOException if the folder cannot be listed or a file deleted
+     */
+    public static int deleteLeftovers(Path directory, Collection<String> names) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*.tmp")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                int dot = name.lastIndexOf('.', name.length() - ".tmp".length() - 1);
+                if (dot > 1 && names.contains(name.substring(1, dot))
+                        && name.substring(dot + 1, name.length() - 4).matches("[0-9a-z]{1,13}")) {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
     }
 
     /** Forces the directory entry of a rename to disk, where a directory can be opened. */

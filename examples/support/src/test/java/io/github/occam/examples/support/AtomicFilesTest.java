@@ -27,6 +27,19 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theTemporariesOfAKilledWriteAreDeletedOnlyForTheNamesGiven() throws IOException {
+        Files.writeString(dir.resolve(".results.csv.1x2y3z.tmp"), "torn");
+        Files.writeString(dir.resolve(".figure1.svg.zzzzzzzzzzzzz.tmp"), "torn");
+        Files.writeString(dir.resolve(".notes.txt.abc.tmp"), "someone else's");     // not a name given
+        Files.writeString(dir.resolve(".results.csv.NOT-OURS.tmp"), "someone else's"); // not our pattern
+        Files.writeString(dir.resolve("results.csv"), "kept");
+        assertThat(AtomicFiles.deleteLeftovers(dir, List.of("results.csv", "figure1.svg"))).isEqualTo(2);
+        assertThat(filesIn(dir)).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
+                ".notes.txt.abc.tmp", ".results.csv.NOT-OURS.tmp", "results.csv");
+        assertThat(AtomicFiles.deleteLeftovers(dir.resolve("missing"), List.of("results.csv"))).isZero();
+    }
+
+    @Test
     void writesTheTextAndLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("optimum.csv");
         AtomicFiles.writeString(target, "b_opt\n40.6 \u00b1 3\n");

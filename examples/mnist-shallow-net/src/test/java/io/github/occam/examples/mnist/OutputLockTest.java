@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.occam.examples.support.InputException;
+import io.github.occam.examples.support.OutputLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two sweeps on one folder: the second, in this process or another, is refused. */
-class SweepLockTest {
+class OutputLockTest {
 
     @TempDir
     Path dir;
@@ -22,17 +23,17 @@ class SweepLockTest {
     @Test
     void aFolderIsLockedOnceAndFreeAgainAfterClose() throws IOException {
         Path out = dir.resolve("nested").resolve("out");
-        SweepLock first = SweepLock.acquire(out);
+        OutputLock first = OutputLock.acquire(out, "sweep");
         try {
-            assertThat(Files.readString(out.resolve(SweepLock.FILE)).strip())
+            assertThat(Files.readString(out.resolve(OutputLock.FILE)).strip())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
-            assertThatThrownBy(() -> SweepLock.acquire(out)).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> OutputLock.acquire(out, "sweep")).isInstanceOf(InputException.class)
                     .hasMessage("--out " + out + " is in use by another sweep (process "
                             + ProcessHandle.current().pid() + "): wait for it to finish, or choose another --out");
         } finally {
             first.close();
         }
-        SweepLock.acquire(out).close();
+        OutputLock.acquire(out, "sweep").close();
     }
 
     @Test
@@ -45,7 +46,7 @@ class SweepLockTest {
                 "--threads", "1", "--no-progress", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            Path lock = out.resolve(SweepLock.FILE);
+            Path lock = out.resolve(OutputLock.FILE);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (!(Files.exists(lock) && Files.readString(lock).strip().equals(Long.toString(child.pid())))) {
                 if (!child.isAlive() || Instant.now().isAfter(deadline)) {
@@ -53,12 +54,12 @@ class SweepLockTest {
                 }
                 Thread.sleep(50);
             }
-            assertThatThrownBy(() -> SweepLock.acquire(out)).isInstanceOf(InputException.class)
+            assertThatThrownBy(() -> OutputLock.acquire(out, "sweep")).isInstanceOf(InputException.class)
                     .hasMessageContaining("is in use by another sweep (process " + child.pid() + ")");
         } finally {
             child.destroyForcibly().waitFor();
         }
         // a killed sweep holds nothing: the operating system released its lock
-        SweepLock.acquire(out).close();
+        OutputLock.acquire(out, "sweep").close();
     }
 }
