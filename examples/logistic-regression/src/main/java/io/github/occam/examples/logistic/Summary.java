@@ -108,18 +108,24 @@ public record Summary(String labels, int lambdas, double lambdaBestTestCrossEntr
                         : highestEvidenceRatioPerExample < 0.0 ? "< 0 at every lambda"
                         : "changes sign over the grid"));
         if (tested && lambdas > 1) {
-            text.append(String.format(Locale.ROOT, "  Spearman rho(test cross-entropy, E)  = %+.3f%n",
-                    testCrossEntropyVsEvidenceRatio));
+            text.append("  Spearman rho(test cross-entropy, E)  = ")
+                    .append(rho(testCrossEntropyVsEvidenceRatio)).append(System.lineSeparator());
         }
         if (lambdas > 1) {
-            text.append(String.format(Locale.ROOT, "  Spearman rho(train cross-entropy, E) = %+.3f%n",
-                    trainCrossEntropyVsEvidenceRatio));
+            text.append("  Spearman rho(train cross-entropy, E) = ")
+                    .append(rho(trainCrossEntropyVsEvidenceRatio)).append(System.lineSeparator());
         }
         if (notConverged > 0) {
             text.append(String.format(Locale.ROOT,
                     "  WARNING: the minimizer did not converge at %d lambda(s)%n", notConverged));
         }
         return text.toString();
+    }
+
+    /** A rank correlation to 3 decimals, or why there is none. */
+    static String rho(double value) {
+        return Double.isNaN(value) ? "undefined (a column is constant over the lambdas)"
+                : String.format(Locale.ROOT, "%+.3f", value);
     }
 
     /** Returns {@code lambda} to 4 significant digits without trailing zeros: 0.001, 17.78, 100. */

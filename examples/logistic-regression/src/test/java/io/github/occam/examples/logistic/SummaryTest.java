@@ -52,6 +52,15 @@ class SummaryTest {
     }
 
     @Test
+    void aConstantColumnGivesAnUndefinedCorrelationNotNaN() {
+        // the same cross-entropies at every lambda (features so large that every fit saturates)
+        Summary s = Summary.of(List.of(row("a", 1.0, 0.3, 0.3, -1.0, true),
+                row("a", 10.0, 0.3, 0.3, -2.0, true))).get(0);
+        assertThat(s.format()).doesNotContain("NaN")
+                .contains("Spearman rho(train cross-entropy, E) = undefined (a column is constant over the lambdas)");
+    }
+
+    @Test
     void lambdasPrintCompactly() {
         assertThat(Summary.lambda(0.001)).isEqualTo("0.001");
         assertThat(Summary.lambda(17.78279410038923)).isEqualTo("17.78");
