@@ -62,7 +62,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new InputException((in == null ? "--out " : "--in ") + source + ": no runs.csv"
                     + (Files.isDirectory(source) ? " in this folder" : " there") + "; run a sweep into it first");
         }
-        List<RunRecord> runs = RunsCsv.read(runsCsv);
+        PrintWriter err = spec.commandLine().getErr();
+        List<RunRecord> runs = RunsCsv.read(runsCsv, note -> err.println("note: " + note));
+        err.flush();
         if (runs.isEmpty()) {
             throw new InputException("no runs in " + runsCsv);
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The {@code runs.csv} file of a sweep: one line per finished run, appended, flushed and forced
@@ -67,7 +68,7 @@ public final class RunsCsv {
      *                     message gives the line number)
      */
     public static List<RunRecord> readAndRepair(Path file) throws IOException {
-        return read(file, true);
+        return read(file, true, note -> { });
     }
 
     /**
@@ -78,10 +79,23 @@ public final class RunsCsv {
      *                     a complete line is malformed (the message gives the line number)
      */
     public static List<RunRecord> read(Path file) throws IOException {
-        return read(file, false);
+        return read(file, false, note -> { });
     }
 
-    private static List<RunRecord> read(Path file, boolean repair) throws IOException {
+    /**
+     * Reads the runs of {@code file} as {@link #read(Path)} does, and tells {@code notes} of each
+     * line that repeats a run with the same numbers (counted once).
+     */
+    public static List<RunRecord> read(Path file, Consumer<String> notes) throws IOException {
+        return read(file, false, notes);
+    }
+
+    /**
+     * A run appears once: a line that repeats a run's key with the same numbers (all but
+     * {@code seconds}; two folders merged by hand) is counted once and noted, one with other
+     * numbers is refused, since no analysis can tell which to keep.
+     */
+    private static List<RunRecord> read(Path file, boolean repair, Consumer<String> notes) throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {
             return List.of();
         }
@@ -114,12 +128,24 @@ public final class RunsCsv {
             columns.put(names[c], c);
         }
         List<RunRecord> runs = new ArrayList<>();
+        Map<RunKey, Integer> lineOf = new HashMap<>();
         for (int i = 1; i < complete; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
                 continue;
             }
-            runs.add(parse(line, columns, file, i + 1));
+            RunRecord run = parse(line, columns, file, i + 1);
+            Integer first = lineOf.putIfAbsent(run.key(), runs.size());
+            if (first == null) {
+                runs.add(run);
+            } else if (withoutSeconds(runs.get(first)).equals(withoutSeconds(run))) {
+                notes.accept(file + " line " + (i + 1) + " repeats the run " + run.key()
+                        + " with the same numbers; counted once");
+            } else {
+                throw new InputException(file + " line " + (i + 1) + ": the run " + run.key()
+                        + " is already in the file with other numbers; a run must appear once (keep"
+                        + " one of the two lines)");
+            }
         }
         if (torn && repair) {
             StringBuilder kept = new StringBuilder(HEADER).append('\n');
@@ -129,6 +155,11 @@ public final class RunsCsv {
             AtomicFiles.writeString(file, kept.toString());
         }
         return List.copyOf(runs);
+    }
+
+    private static RunRecord withoutSeconds(RunRecord r) {
+        return new RunRecord(r.key(), r.epochs(), r.updates(), r.noiseScale(), r.trainAccuracy(),
+                r.testAccuracy(), r.trainCrossEntropy(), r.testCrossEntropy(), r.diverged(), 0.0);
     }
 
     /**

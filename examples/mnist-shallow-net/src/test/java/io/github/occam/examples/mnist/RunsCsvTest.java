@@ -3,6 +3,7 @@ package io.github.occam.examples.mnist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.occam.examples.support.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +92,27 @@ class RunsCsvTest {
         assertThat(repaired).endsWith("\n");
         assertThat(repaired.split("\n")).hasSize(3);
         assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aRepeatedRunIsCountedOnceAndARunWithTwoResultsIsRefused() throws IOException {
+        Path file = dir.resolve("runs.csv");
+        RunRecord run = record(8, 1, 0.9);
+        RunRecord slower = new RunRecord(run.key(), run.epochs(), run.updates(), run.noiseScale(),
+                run.trainAccuracy(), run.testAccuracy(), run.trainCrossEntropy(), run.testCrossEntropy(),
+                run.diverged(), run.seconds() + 5.0);
+        Files.writeString(file, RunsCsv.HEADER + "\n" + RunsCsv.format(run) + "\n" + RunsCsv.format(record(16, 1, 0.9))
+                + "\n" + RunsCsv.format(slower) + "\n");
+        List<String> notes = new java.util.ArrayList<>();
+        assertThat(RunsCsv.read(file, notes::add)).containsExactly(run, record(16, 1, 0.9));
+        assertThat(notes).containsExactly(file + " line 4 repeats the run " + run.key()
+                + " with the same numbers; counted once");
+
+        Files.writeString(file, RunsCsv.HEADER + "\n" + RunsCsv.format(run) + "\n"
+                + RunsCsv.format(record(8, 1, 0.8)) + "\n");
+        assertThatThrownBy(() -> RunsCsv.read(file)).isInstanceOf(InputException.class)
+                .hasMessage(file + " line 3: the run " + run.key() + " is already in the file with other"
+                        + " numbers; a run must appear once (keep one of the two lines)");
     }
 
     @Test
