@@ -52,6 +52,23 @@ class SaveWeightsTest {
     }
 
     @Test
+    void aFolderThatCannotBeCreatedIsRefusedBeforeAnyWorkAndNothingIsLeft() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path under = file.resolve("nets");
+        assertThat(run("bench", "--batch", "10", "--epochs", "1000000", "--train-size", "50", "--save-weights",
+                under.toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: --save-weights " + under
+                + ": the folder cannot be created (").doesNotContain("\n");
+        Path fresh = dir.resolve("fresh").resolve("nets");
+        assertThat(run("sweep", "--train-sizes", "50", "--batch-sizes", "5", "--learning-rates", "0.05",
+                "--momenta", "0.5", "--seeds", "1", "--epochs", "1", "--hidden", "3", "--threads", "0",
+                "--out", dir.resolve("out").toString(), "--save-weights", fresh.toString())).isEqualTo(2);
+        assertThat(dir.resolve("fresh")).doesNotExist();
+        assertThat(run("bench", "--batch", "10", "--download", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("error: --download " + file + " is a file, not a directory");
+    }
+
+    @Test
     void sweepWritesEveryRunsNetworkAndItsEvidence() throws IOException {
         Path nets = dir.resolve("nets");
         Path out1 = dir.resolve("out");

@@ -136,6 +136,12 @@ public final class CommandErrors {
     }
 
     private static String fileProblem(FileSystemException e) {
+        String other = e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")";
+        return (e.getFile() == null ? "a file" : e.getFile()) + other + ": " + reason(e);
+    }
+
+    /** What went wrong with the file of {@code e}, in words: "permission denied", ... */
+    public static String reason(FileSystemException e) {
         String reason;
         if (e instanceof NoSuchFileException) {
             reason = e.getReason() != null ? e.getReason() : "no such file or directory";
@@ -150,8 +156,7 @@ public final class CommandErrors {
         } else {
             reason = e.getReason() != null ? oneLine(e.getReason()) : "cannot be used";
         }
-        String other = e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")";
-        return (e.getFile() == null ? "a file" : e.getFile()) + other + ": " + reason;
+        return reason;
     }
 
     /**
