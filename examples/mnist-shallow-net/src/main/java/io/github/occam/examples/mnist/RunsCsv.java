@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * <p>A kill can leave a last line without its newline. {@link #readAndRepair(Path)} drops such a
  * torn line and rewrites the file atomically; a malformed line anywhere else is an error.
  * {@link #read(Path)} reads without changing the file, as {@code analyze} does while a sweep may
- * be appending. Only one sweep writes a folder's file at a time ({@link io.github.occam.examples.support.OutputLock}); the header
- * of a new file is written through the same channel as the runs, so that no rename can replace a
- * file another writer has open.
+ * be appending. Only one sweep writes a folder's file at a time
+ * ({@link io.github.occam.examples.support.OutputLock}); the header of a new file is written
+ * through the same channel as the runs, so that no rename can replace a file another writer has
+ * open.
  *
  * <p>The columns: the run's key ({@code batch_size, learning_rate, train_size, momentum, seed,
  * budget}), what it did ({@code epochs, updates, time} = U &epsilon; / (1 - m)), what it reached
