@@ -16,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +38,9 @@ import org.apache.commons.csv.CSVRecord;
  *       ({@code 1.0} is read as {@code 1}) or any other text ({@code yes}, {@code setosa}); a
  *       number that is not an integer is refused, as a continuous target is not a class.</li>
  *   <li><b>Features.</b> Finite numbers; every line has as many columns as the first.</li>
+ *   <li><b>Names.</b> The names of a header row are distinct; a test or prediction file with a
+ *       header row is matched to the training file's features by name
+ *       ({@link #inOrderOf}).</li>
  * </ul>
  * Any violation raises a {@link CsvFormatException} naming the file, the line, the column and
  * the value; bytes that are not UTF-8 are named by line and byte. A file larger than the memory
@@ -127,6 +132,60 @@ public final class CsvData {
         return new Reader(file, new Layout(header, null), false).read();
     }
 
+    /**
+     * {@code table}'s features in the order of {@code reference}'s, matched by name when both
+     * files have a header row, so that a test or prediction file may order its columns its own
+     * way; without two headers, or with the same names in the same order, {@code table} itself.
+     *
+     * @throws CsvFormatException if a feature of {@code reference} is not a column of
+     *     {@code table}'s header, or {@code table} has a feature {@code reference} does not
+     */
+    public static Table inOrderOf(Table table, Table reference) throws CsvFormatException {
+        List<String> wanted = featureNames(reference);
+        List<String> given = featureNames(table);
+        if (wanted.isEmpty() || given.isEmpty() || wanted.equals(given)) {
+            return table;
+        }
+        int[] from = new int[wanted.size()];
+        for (int i = 0; i < from.length; i++) {
+            from[i] = given.indexOf(wanted.get(i));
+            if (from[i] < 0) {
+                throw new CsvFormatException(table.file(), 1, "has no column '" + wanted.get(i)
+                        + "', a feature of " + reference.file() + " (header " + wanted + ")");
+            }
+        }
+        String label = reference.labelColumn() > 0 ? reference.header().get(reference.labelColumn() - 1) : null;
+        for (String name : given) {
+            if (name.equals(label)) {
+                throw new CsvFormatException(table.file(), 1, "column '" + name + "' is the label of "
+                        + reference.file() + "; give the feature columns only, without the label");
+            }
+            if (!wanted.contains(name)) {
+                throw new CsvFormatException(table.file(), 1, "column '" + name + "' is not a feature of "
+                        + reference.file() + " (header " + wanted + ")");
+            }
+        }
+        double[][] features = new double[table.size()][];
+        for (int r = 0; r < features.length; r++) {
+            double[] row = table.features()[r];
+            features[r] = new double[from.length];
+            for (int i = 0; i < from.length; i++) {
+                features[r][i] = row[from[i]];
+            }
+        }
+        return new Table(table.file(), table.header(), table.labelColumn(), table.labels(), features,
+                table.lines());
+    }
+
+    /** The header's names of the feature columns, in order; empty without a header row. */
+    private static List<String> featureNames(Table table) {
+        List<String> names = new ArrayList<>(table.header());
+        if (table.labelColumn() > 0 && !names.isEmpty()) {
+            names.remove(table.labelColumn() - 1);
+        }
+        return names;
+    }
+
     /** One pass over a file. */
     private static final class Reader {
         private final Path file;
@@ -216,6 +275,7 @@ public final class CsvData {
                         : looksLikeHeader(values);
                 if (isHeader) {
                     header = List.copyOf(values);
+                    checkDistinct(line);
                 }
                 labelColumn = labelled ? labelColumn(line) : -1;
                 if (isHeader) {
@@ -239,6 +299,19 @@ public final class CsvData {
             }
             rows.add(row);
             lineNumbers.add(line);
+        }
+
+        /** Refuses a header row that gives two columns one name: a name must say which column. */
+        private void checkDistinct(long line) throws CsvFormatException {
+            Map<String, Integer> first = new HashMap<>();
+            for (int j = 0; j < header.size(); j++) {
+                String name = header.get(j);
+                Integer earlier = name.isEmpty() ? null : first.putIfAbsent(name, j);
+                if (earlier != null) {
+                    throw new CsvFormatException(file, line, "the header row names columns " + (earlier + 1)
+                            + " and " + (j + 1) + " '" + name + "'; give every column its own name");
+                }
+            }
         }
 
         /** A first line is a header if one of its feature columns holds a word, not a number. */

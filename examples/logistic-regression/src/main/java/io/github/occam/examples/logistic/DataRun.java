@@ -55,14 +55,14 @@ final class DataRun {
         checkMemory(train);
         LabelledSet test = null;
         if (data.testCsv != null) {
-            CsvData.Table table = CsvData.read(data.testCsv, data.layout());
+            CsvData.Table table = CsvData.inOrderOf(CsvData.read(data.testCsv, data.layout()), trainTable);
             checkDimension(table, train, "");
             test = LabelledSet.of(table, train.classes());
         }
         CsvData.Table inputs = null;
         double[][] newRows = null;
         if (data.predictCsv != null) {
-            inputs = CsvData.readInputs(data.predictCsv, data.header);
+            inputs = CsvData.inOrderOf(CsvData.readInputs(data.predictCsv, data.header), trainTable);
             checkDimension(inputs, train, inputs.dimension() == train.dimension() + 1
                     ? " (give the feature columns only, without the label)" : "");
             newRows = inputs.features();

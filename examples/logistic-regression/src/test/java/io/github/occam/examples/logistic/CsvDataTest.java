@@ -182,6 +182,41 @@ class CsvDataTest {
     }
 
     @Test
+    void aHeaderThatNamesTwoColumnsAlikeIsRefused() throws IOException {
+        Path path = file("x,x,label\n1,2,0\n2,3,1\n");
+        assertThatThrownBy(() -> CsvData.read(path, new CsvData.Layout(null, "x")))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageEndingWith("line 1: the header row names columns 1 and 2 'x'; give every column its own name");
+    }
+
+    @Test
+    void aTestOrPredictionFileIsMatchedToTheTrainingFeaturesByName() throws IOException {
+        CsvData.Layout byName = new CsvData.Layout(null, "label");
+        CsvData.Table train = CsvData.read(Files.writeString(dir.resolve("train.csv"),
+                "x1,x2,label,x3\n1,2,0,3\n4,5,1,6\n"), byName);
+        CsvData.Table test = CsvData.inOrderOf(CsvData.read(Files.writeString(dir.resolve("test.csv"),
+                "label,x3,x2,x1\n1,30,20,10\n"), byName), train);
+        assertThat(test.features()).isDeepEqualTo(new double[][] {{10, 20, 30}});
+        assertThat(test.labels()).containsExactly("1");
+        CsvData.Table inputs = CsvData.inOrderOf(CsvData.readInputs(Files.writeString(dir.resolve("new.csv"),
+                "x3,x1,x2\n7,8,9\n"), null), train);
+        assertThat(inputs.features()).isDeepEqualTo(new double[][] {{8, 9, 7}});
+        // no header on one side: by position, as before
+        CsvData.Table plain = CsvData.readInputs(Files.writeString(dir.resolve("plain.csv"), "7,8,9\n"), null);
+        assertThat(CsvData.inOrderOf(plain, train)).isSameAs(plain);
+
+        Path other = Files.writeString(dir.resolve("other.csv"), "x1,x2,x4\n1,2,3\n");
+        assertThatThrownBy(() -> CsvData.inOrderOf(CsvData.readInputs(other, null), train))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("other.csv line 1: has no column 'x3', a feature of ");
+        Path labelled = Files.writeString(dir.resolve("labelled.csv"), "x1,x2,x3,label\n1,2,3,0\n");
+        assertThatThrownBy(() -> CsvData.inOrderOf(CsvData.readInputs(labelled, null), train))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("column 'label' is the label of ")
+                .hasMessageEndingWith("give the feature columns only, without the label");
+    }
+
+    @Test
     void inputsToPredictAreFeaturesOnly() throws IOException {
         CsvData.Table inputs = CsvData.readInputs(file("a,b\n1,2\n3,4\n"), null);
         assertThat(inputs.labels()).isEmpty();
