@@ -61,8 +61,9 @@ final class EvidenceAnalysis {
         return rows;
     }
 
+    /** A cell's number; an empty cell (or the "NaN" of earlier files) is a value that does not exist. */
     private static double d(String s) {
-        return Double.parseDouble(s);
+        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 
     /**

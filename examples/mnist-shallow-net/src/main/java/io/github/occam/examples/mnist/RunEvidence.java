@@ -124,9 +124,19 @@ public final class RunEvidence {
             });
         }
         return key(key) + String.format(Locale.ROOT, ",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
-                lambda, result.testAccuracy(), ratio, error, noise[0], noise[1], gaussNewton ? "ggn" : "hessian",
-                polish ? "minimum" : "end", figures[2], figures[3], figures[4], figures[5], figures[6], figures[7],
-                figures[8], figures[9], figures[10], Double.isNaN(figures[11]) ? "NaN" : (long) figures[11]);
+                lambda, cell(result.testAccuracy()), cell(ratio), cell(error), cell(noise[0]), cell(noise[1]),
+                gaussNewton ? "ggn" : "hessian", polish ? "minimum" : "end", cell(figures[2]), cell(figures[3]),
+                cell(figures[4]), cell(figures[5]), cell(figures[6]), cell(figures[7]), cell(figures[8]),
+                cell(figures[9]), cell(figures[10]), Double.isNaN(figures[11]) ? "" : Long.toString((long) figures[11]));
+    }
+
+    /**
+     * A number as {@link Double#toString} writes it, or an empty cell for one that does not exist
+     * (a diverged run has no evidence, a run too small for the noise measurement no B_simple), as
+     * in {@code optimum.csv}.
+     */
+    static String cell(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     /**

@@ -77,6 +77,22 @@ class EvidenceAnalysisTest {
     }
 
     @Test
+    void aValueThatDoesNotExistIsAnEmptyCellAndReadsAsMissing(@TempDir Path dir) throws IOException {
+        assertThat(RunEvidence.cell(Double.NaN)).isEmpty();
+        assertThat(RunEvidence.cell(-1.5736)).isEqualTo("-1.5736");
+        // a diverged run: no evidence, no figures at w0, no kinks
+        String diverged = "1000,0.1,1000,0.9,1,time:4000,1.0,0.1,,,,,ggn,minimum,,,,,2.3,,,,,";
+        Files.writeString(dir.resolve("evidence.csv"), RunEvidence.HEADER + "\n" + diverged + "\n");
+        List<EvidenceAnalysis.Row> rows = EvidenceAnalysis.read(dir.resolve("evidence.csv"));
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.evidence()).isNaN();
+            assertThat(r.kinks()).isNaN();
+            assertThat(r.testAccuracy()).isEqualTo(0.1);
+        });
+        assertThat(EvidenceAnalysis.write(dir)).isEmpty();        // nothing to analyse
+    }
+
+    @Test
     void writesTheSummaryAndFiguresFromTheFile(@TempDir Path dir) throws IOException {
         StringBuilder csv = new StringBuilder(RunEvidence.HEADER).append('\n');
         for (EvidenceAnalysis.Row r : supporting(-0.4)) {
