@@ -385,7 +385,10 @@ public final class CsvData {
             try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
                 List<CSVRecord> records = parser.getRecords();
                 if (records.size() != 1) {
-                    throw new CsvFormatException(file, line, "is not a single CSV record");
+                    throw new CsvFormatException(file, line, text.indexOf('\r') >= 0
+                            ? "its lines end with a lone CR (carriage return), which is not read as a line"
+                                    + " end; save the file with LF or CRLF line ends"
+                            : "is not a single CSV record");
                 }
                 return records.get(0).toList();
             } catch (IOException | RuntimeException e) {

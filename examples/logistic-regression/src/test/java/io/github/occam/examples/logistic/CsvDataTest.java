@@ -217,6 +217,14 @@ class CsvDataTest {
     }
 
     @Test
+    void linesEndedByALoneCarriageReturnAreNamedAsSuch() throws IOException {
+        Path path = file("a,b,label\r1,2,0\r2,3,1\r");
+        assertThatThrownBy(() -> read(path)).isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("data.csv line 1: its lines end with a lone CR")
+                .hasMessageEndingWith("save the file with LF or CRLF line ends");
+    }
+
+    @Test
     void inputsToPredictAreFeaturesOnly() throws IOException {
         CsvData.Table inputs = CsvData.readInputs(file("a,b\n1,2\n3,4\n"), null);
         assertThat(inputs.labels()).isEmpty();
