@@ -3,6 +3,7 @@ package io.github.occam.examples.logistic;
 import io.github.occam.examples.support.CommandErrors;
 import io.github.occam.examples.support.InputException;
 import io.github.occam.examples.support.Memory;
+import io.github.occam.examples.support.OutputFolders;
 import io.github.occam.examples.support.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -179,7 +180,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
         return sorted;
     }
 
-    private void checkOptions() throws InputException {
+    private void checkOptions() throws IOException {
         if (data.trainCsv != null) {
             for (String synthetic : List.of("--seed", "--labels", "--dimension", "--train-size",
                     "--test-size")) {
@@ -198,9 +199,7 @@ public final class LogisticRegressionExperiment implements Callable<Integer> {
                         + "your own data, --train-csv FILE, not to the synthetic tasks");
             }
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new InputException("--out " + out + " is a file, not a directory");
-        }
+        OutputFolders.check("--out", out);
         if (dimension < 1) {
             throw new ParameterException(spec.commandLine(), "--dimension must be >= 1, got "
                     + dimension);

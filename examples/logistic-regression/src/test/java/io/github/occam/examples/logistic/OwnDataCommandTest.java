@@ -225,6 +225,11 @@ class OwnDataCommandTest {
         assertThat(command.run(ExperimentCommandTest.STAND_IN, "--out", file.toString(), "--dimension", "2",
                 "--test-size", "2")).isEqualTo(2);
         assertThat(command.errorLine()).isEqualTo("error: --out " + file + " is a file, not a directory");
+        Path under = file.resolve("out");
+        command.clear();
+        assertThat(command.run(ExperimentCommandTest.STAND_IN, "--out", under.toString(), "--dimension", "2",
+                "--test-size", "2")).isEqualTo(2);
+        assertThat(command.errorLine()).startsWith("error: --out " + under + ": the folder cannot be created (");
     }
 
     // cause 1: no stack trace reaches the user

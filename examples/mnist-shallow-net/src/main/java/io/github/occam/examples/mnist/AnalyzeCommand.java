@@ -1,6 +1,7 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.InputException;
+import io.github.occam.examples.support.OutputFolders;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,9 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new InputException("no runs in " + runsCsv);
         }
         Path target = out != null ? out : runsCsv.toAbsolutePath().getParent();
-        if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new InputException("--out " + target + " is a file, not a directory");
-        }
+        OutputFolders.check("--out", target);
         SweepBudget only = budget == null ? null : budget.budget();
         PrintWriter w = spec.commandLine().getOut();
         w.print(Report.write(target, runs, only, resamples));

@@ -1,13 +1,11 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.data.Npy;
-import io.github.occam.examples.support.CommandErrors;
 import io.github.occam.examples.support.InputException;
+import io.github.occam.examples.support.OutputFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -30,30 +28,10 @@ record SavedWeights(Path directory) {
      * created (it is created with the first network saved, so a command refused before then
      * leaves nothing behind).
      *
-     * @throws IllegalArgumentException if it is a file
-     * @throws InputException if it cannot be created, naming the option and why
+     * @throws InputException if it is a file or cannot be created, naming the option and why
      */
     static SavedWeights in(Path directory) throws IOException {
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("--save-weights " + directory + " is a file, not a directory");
-        }
-        Path existing = directory.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        try {
-            Files.createDirectories(directory);
-        } catch (FileSystemException e) {
-            throw new InputException("--save-weights " + directory + ": the folder cannot be created ("
-                    + CommandErrors.reason(e) + ")");
-        } finally {
-            // the folders this check made go again
-            for (Path p = directory.toAbsolutePath(); existing != null && !p.equals(existing); p = p.getParent()) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(p);
-                }
-            }
-        }
+        OutputFolders.check("--save-weights", directory);
         return new SavedWeights(directory);
     }
 

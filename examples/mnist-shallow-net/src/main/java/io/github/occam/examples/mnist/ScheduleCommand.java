@@ -3,6 +3,7 @@ package io.github.occam.examples.mnist;
 import io.github.occam.data.Dataset;
 import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.examples.support.ChartFiles;
+import io.github.occam.examples.support.OutputFolders;
 import io.github.occam.noise.SgdNoiseScale;
 import io.github.occam.noise.SgdSchedule;
 import io.github.occam.sgd.EpochMetrics;
@@ -10,7 +11,6 @@ import io.github.occam.sgd.SgdSettings;
 import io.github.occam.sgd.ShallowNetTrainer;
 import io.github.occam.sgd.TrainingListener;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,10 +114,7 @@ final class ScheduleCommand implements Callable<Integer> {
         if (pool < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + pool);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            // found before the training, not after it
-            throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
-        }
+        OutputFolders.check("--out", out);        // before the training, not after it
         Digits digits = Digits.load(data.directory());
         OptionNames.named(OPTIONS, () -> digits.checkTrainSize(trainSize)); // before anything runs
         int largestBatch = schedules.values().stream().flatMap(schedule -> schedule.phases().stream())

@@ -1,8 +1,8 @@
 package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.Memory;
+import io.github.occam.examples.support.OutputFolders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -55,10 +55,7 @@ final class SharedOptions {
             Path cache = download.isEmpty()
                     ? Path.of(System.getProperty("user.home"), ".cache", "occam", "mnist")
                     : Path.of(download);
-            if (Files.exists(cache) && !Files.isDirectory(cache)) {
-                throw new IllegalArgumentException("--download " + cache + " is a file, not a directory;"
-                        + " give the folder the files are cached in");
-            }
+            OutputFolders.check("--download", cache);
             dir = MnistDownload.into(cache).fetch();
             download = null;
             return dir;

@@ -2,6 +2,7 @@ package io.github.occam.examples.mnist;
 
 import io.github.occam.examples.support.AtomicFiles;
 import io.github.occam.examples.support.InputException;
+import io.github.occam.examples.support.OutputFolders;
 import io.github.occam.examples.support.OutputLock;
 import io.github.occam.examples.support.ProgressOption;
 import java.io.IOException;
@@ -190,9 +191,7 @@ public class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lambda must be finite and >= 0, got " + lambda);
         }
         int resamples = bootstrap.checked();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out " + dir + " is a file, not a directory");
-        }
+        OutputFolders.check("--out", dir);
         checkNotLegacy(dir.resolve("runs.csv"));
         Digits digits = Digits.load(data.directory());
         // every N must fit the data before anything runs
