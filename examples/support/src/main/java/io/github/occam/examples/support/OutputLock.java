@@ -16,8 +16,9 @@ import java.nio.file.StandardOpenOption;
  * The lock of a command's output folder, {@value #FILE}: one command at a time may write into a
  * folder, so that two sweeps started on the same {@code --out} neither train the same run twice
  * nor lose each other's runs, and two runs of the logistic command do not leave the results of
- * one beside the predictions of the other. The second is refused at once, before it computes
- * anything. The lock is the operating system's ({@link FileChannel#tryLock()}), so it is released
+ * one beside the predictions of the other. With {@link #acquire} the second is refused at once,
+ * before it computes anything; with {@link #await} (for a command that only replaces its files)
+ * it waits its turn. The lock is the operating system's ({@link FileChannel#tryLock()}), so it is released
  * when the command ends, however it ends (a kill too); the file itself stays, holding the process
  * id of the last holder, as deleting it would let two commands lock two different files.
  *
