@@ -44,6 +44,9 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** The suffix of the temporary file a write goes to before its rename. */
+    private static final String TEMPORARY = ".tmp";
+
     private AtomicFiles() {
     }
 
@@ -71,7 +74,7 @@ public final class AtomicFiles {
         // A plain new file (not Files.createTempFile, which makes it owner-only) so that the
         // result gets the usual permissions of the user's umask.
         Path temporary = directory.resolve("." + absolute.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMPORARY);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
@@ -103,12 +106,14 @@ public final class AtomicFiles {
             return 0;
         }
         int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*.tmp")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ".*" + TEMPORARY)) {
             for (Path file : files) {
+                // ".NAME.RANDOM.tmp", RANDOM an unsigned long in base 36, as write names them
                 String name = file.getFileName().toString();
-                int dot = name.lastIndexOf('.', name.length() - ".tmp".length() - 1);
+                int end = name.length() - TEMPORARY.length();
+                int dot = name.lastIndexOf('.', end - 1);
                 if (dot > 1 && names.contains(name.substring(1, dot))
-                        && name.substring(dot + 1, name.length() - 4).matches("[0-9a-z]{1,13}")) {
+                        && name.substring(dot + 1, end).matches("[0-9a-z]{1,13}")) {
                     Files.deleteIfExists(file);
                     deleted++;
                 }
